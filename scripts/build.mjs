@@ -1,0 +1,36 @@
+// Bundles the project with esbuild. `node scripts/build.mjs` builds what ships (dist/);
+// `--tests` bundles every test file into out/test/; `--bench` bundles the benchmark into out/bench/.
+import { build } from 'esbuild';
+import { readdirSync, statSync, rmSync, chmodSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = new Set(process.argv.slice(2));
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+function walk(dir, pattern) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...walk(path, pattern));
+    else if (pattern.test(name)) out.push(path);
+  }
+  return out;
+}
+
+if (args.has('--tests')) {
+  rmSync(join(root, 'out/test'), { recursive: true, force: true });
+  const entries = walk(join(root, 'test'), /\.test\.ts$/);
+  await build({ ...common, entryPoints: entries, outdir: join(root, 'out/test'), outbase: join(root, 'test') });
+  console.log(`bundled ${entries.length} test files into ${relative(process.cwd(), join(root, 'out/test'))}`);
+} else if (args.has('--bench')) {
+  await build({ ...common, entryPoints: [join(root, 'bench/bench.ts')], outfile: join(root, 'out/bench/bench.js') });
+} else {
+  await build({
+    ...common,
+    entryPoints: [join(root, 'server/src/cli/main.ts')],
+    outfile: join(root, 'dist/cli.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  chmodSync(join(root, 'dist/cli.js'), 0o755);
+}

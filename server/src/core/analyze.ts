@@ -1,0 +1,46 @@
+import { assess } from './assess';
+import { findClaims } from './claims';
+import { defaultSettings, type Settings } from './config';
+import { ProposalDocument } from './document';
+import { EvidenceIndex } from './evidence';
+import { RULES } from './rules/index';
+import { suppressions } from './suppress';
+import type { Assessment, Finding } from './types';
+
+/** What one analysis returns. */
+export interface AnalysisResult {
+  /** Findings after settings and suppression comments, in document order. */
+  readonly findings: readonly Finding[];
+  /** Every claim's assessment, flagged or not (hovers and profiles read these). */
+  readonly assessments: readonly Assessment[];
+  /** Rules that threw; the other rules still report. */
+  readonly ruleErrors: readonly { readonly rule: string; readonly message: string }[];
+}
+
+/**
+ * Analyse one Markdown proposal. Pure: text and settings in, findings out. Never throws for any
+ * input text; a rule that throws is reported in `ruleErrors` and the others still run.
+ */
+export function analyze(text: string, settings: Settings = defaultSettings()): AnalysisResult {
+  const doc = new ProposalDocument(text);
+  const index = new EvidenceIndex(doc);
+  const assessments = findClaims(doc).map((claim) => assess(claim, doc, index));
+  const blockEnd = (offset: number): number => doc.blocks.find((b) => b.start === offset)?.end ?? offset;
+  const suppressed = suppressions(text, doc.prose.comments, blockEnd);
+  const findings: Finding[] = [];
+  const ruleErrors: { rule: string; message: string }[] = [];
+  for (const rule of RULES) {
+    const severity = settings.rules[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    try {
+      for (const report of rule.check({ doc, assessments })) {
+        if (suppressed(rule.id, report.start)) continue;
+        findings.push({ ...report, rule: rule.id, severity, suggestions: [], fixes: [] });
+      }
+    } catch (error) {
+      ruleErrors.push({ rule: rule.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { findings, assessments, ruleErrors };
+}

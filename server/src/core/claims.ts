@@ -1,0 +1,88 @@
+import type { ProposalDocument, Sentence } from './document';
+import { lexicon, test } from './lexicon';
+import type { Claim, Level } from './types';
+
+/**
+ * Claims: sentences (or headings) in which the proposal says its own work is co-produced,
+ * co-designed, co-created, done as equal partners… Not claims: definitions, literature,
+ * negations, hypotheticals, questions, quoted titles and questionnaire items, reference-list
+ * entries, quoted material, and co-production between professionals or organisations only.
+ */
+
+/** A cheap pre-filter: only blocks containing one of these words can hold a claim. */
+const MAY_CLAIM = /co[- ]?(?:produc|design|creat|develop|construct)|partner|[- ]led\b|led by|consult|tick[- ]box|token|participatory|CBPR|with,? not|together with|jointly with|hand in hand/i;
+const HEADING_NOT_CLAIM = /\?|\b(?:what is|what we mean|defin\w*|background|literature|theory|concepts?|about|references?|glossary|evidence base)\b/i;
+const REFERENCE_ENTRY = /^[\p{Lu}][\p{L}'’ -]+,\s*(?:[\p{Lu}]\.\s*)+.*\((?:19|20)[0-9]{2}[a-z]?\)/u;
+const OPEN_QUOTES = /["“”]/g;
+/** "co-production lead", "co-design budget": a job or a budget line, not a claim about the work. */
+const ROLE_NOUN = /^\s+(?:leads?|co-?ordinators?|coordinators?|workers?|officers?|managers?|budgets?|training|champions?|facilitators?|awards?|week|charter|literature|network|posts?|roles?|fund)\b/i;
+
+/** Find the claims in a document. */
+export function findClaims(doc: ProposalDocument): Claim[] {
+  const claims: Claim[] = [];
+  const headingClaims: { claim: Claim; section: number }[] = [];
+  doc.blocks.forEach((block, index) => {
+    if (block.quoted || block.kind === 'tableCell' || doc.inReferences(index) || !MAY_CLAIM.test(block.text)) return;
+    for (const sentence of doc.sentences(index)) {
+      const claim = claimIn(sentence, block.kind === 'heading');
+      if (!claim) continue;
+      if (block.kind === 'heading') headingClaims.push({ claim, section: block.section });
+      else claims.push(claim);
+    }
+  });
+  // A heading claims for its section only when no sentence in that section makes its own claim.
+  for (const { claim, section } of headingClaims) {
+    const body = doc.sections[section];
+    const covered = body && claims.some((c) => c.start >= body.start && c.start < body.end);
+    if (!covered) claims.push(claim);
+  }
+  return claims.sort((a, b) => a.start - b.start);
+}
+
+function claimIn(sentence: Sentence, isHeading: boolean): Claim | undefined {
+  const lex = lexicon();
+  const text = sentence.text;
+  if (isHeading ? HEADING_NOT_CLAIM.test(text) : text.trimEnd().endsWith('?')) return undefined;
+  if (REFERENCE_ENTRY.test(text)) return undefined;
+  let best: { start: number; end: number; level: Level } | undefined;
+  for (const trigger of lex.claims) {
+    trigger.regex.lastIndex = 0;
+    for (let m = trigger.regex.exec(text); m; m = trigger.regex.exec(text)) {
+      if (insideQuotes(text, m.index) || ROLE_NOUN.test(text.slice(m.index + m[0].length))) continue;
+      if (!best || m.index < best.start) best = { start: m.index, end: m.index + m[0].length, level: trigger.level };
+      break;
+    }
+  }
+  if (!best) return undefined;
+  for (const non of lex.nonClaims) {
+    // Literature statements that also speak of "we" / "this study" are the proposal's own claims.
+    if (non.id === 'literature' && test(lex.ownWork, firstPerson(text))) continue;
+    if (test(non.regex, text)) return undefined;
+  }
+  if (!isHeading && !test(lex.ownWork, text)) return undefined;
+  // The strongest trigger in the sentence sets the claimed level.
+  let claimed = best.level;
+  for (const trigger of lex.claims) if (trigger.level > claimed && test(trigger.regex, text)) claimed = trigger.level;
+  return {
+    start: sentence.start + best.start,
+    end: sentence.start + best.end,
+    sentence: { start: sentence.start, end: sentence.end },
+    phrase: text.slice(best.start, best.end).replace(/\s+/g, ' '),
+    claimed,
+    isHeading,
+  };
+}
+
+/** Only the first-person part of the own-work test applies to literature statements. */
+function firstPerson(text: string): string {
+  return /\b(?:we|our|us|this (?:project|study|proposal|programme|research|application|bid))\b/i.test(text) ? text : '';
+}
+
+/** True when offset `at` lies inside double quotes (straight or curly) within the sentence. */
+function insideQuotes(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const opened = (before.match(OPEN_QUOTES) ?? []).length;
+  if (opened % 2 === 1) return true;
+  const curlyOpen = before.lastIndexOf('“');
+  return curlyOpen >= 0 && before.lastIndexOf('”') < curlyOpen;
+}

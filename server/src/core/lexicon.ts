@@ -1,0 +1,122 @@
+import data from '../../data/signals.json';
+import type { Dimension, Level, Principle, SignalKind, Stage } from './types';
+
+/**
+ * The lexicon: claim triggers, non-claim markers and evidence signals, compiled once from
+ * `server/data/signals.json`. The data file documents its own pattern syntax; this module only
+ * expands macros, turns spaces into white-space runs, adds word boundaries and compiles.
+ */
+
+/** Examples that must (and must not) match a pattern; they run as tests. */
+export interface Examples {
+  readonly match: readonly string[];
+  readonly noMatch: readonly string[];
+}
+
+/** A claim trigger ("co-designed") and the level it claims. */
+export interface ClaimTrigger {
+  readonly id: string;
+  readonly level: Level;
+  readonly regex: RegExp;
+  readonly examples: Examples;
+}
+
+/** A marker that makes a trigger sentence not a claim (definition, negation, hypothetical…). */
+export interface NonClaim {
+  readonly id: string;
+  readonly why: string;
+  readonly regex: RegExp;
+  readonly examples: Examples;
+}
+
+/** An evidence signal. */
+export interface Signal {
+  readonly id: string;
+  readonly kind: SignalKind;
+  readonly level: Level;
+  readonly stage: Stage | null;
+  readonly dims: readonly Dimension[];
+  readonly principles: readonly Principle[];
+  /** The activity only counts as user involvement when people who use services are named nearby. */
+  readonly needsUsers: boolean;
+  readonly regex: RegExp;
+  readonly examples: Examples;
+}
+
+/** The compiled lexicon. */
+export interface Lexicon {
+  readonly claims: readonly ClaimTrigger[];
+  readonly nonClaims: readonly NonClaim[];
+  readonly ownWork: RegExp;
+  readonly users: RegExp;
+  readonly evidence: readonly Signal[];
+}
+
+interface RawEntry {
+  id: string;
+  pattern: string;
+  examples?: { match?: string[]; noMatch?: string[] };
+}
+
+/** Compile one pattern of the data file's syntax into a global, case-insensitive RegExp. */
+export function compilePattern(pattern: string, macros: Readonly<Record<string, string>>): RegExp {
+  let source = pattern;
+  // Macros may use other macros; two passes cover the data file's nesting.
+  for (let pass = 0; pass < 2; pass++) {
+    source = source.replace(/\{([A-Z]+)\}/g, (whole, name: string) => {
+      const macro = macros[name];
+      if (macro === undefined) throw new Error(`signals.json: unknown macro ${whole}`);
+      return macro;
+    });
+  }
+  source = source.replace(/ /g, '\\s+');
+  return new RegExp(`(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`, 'gi');
+}
+
+function examples(entry: RawEntry): Examples {
+  return { match: entry.examples?.match ?? [], noMatch: entry.examples?.noMatch ?? [] };
+}
+
+let cached: Lexicon | undefined;
+
+/** The lexicon compiled from the bundled data (compiled once, then shared). */
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const macros: Record<string, string> = {};
+  for (const [name, value] of Object.entries(data.macros)) macros[name] = value;
+  const compile = (pattern: string): RegExp => compilePattern(pattern, macros);
+  cached = {
+    claims: data.claims.map((c) => ({
+      id: c.id,
+      level: c.level as Level,
+      regex: compile(c.pattern),
+      examples: examples(c),
+    })),
+    nonClaims: data.nonClaims.map((n) => ({ id: n.id, why: n.why, regex: compile(n.pattern), examples: examples(n) })),
+    ownWork: compile(data.ownWork.pattern),
+    users: compile('{USERS}'),
+    evidence: data.evidence.map((e) => {
+      const raw = e as typeof e & { dims?: string[]; principles?: string[]; needsUsers?: boolean };
+      return {
+        id: raw.id,
+        kind: raw.kind as SignalKind,
+        level: raw.level as Level,
+        stage: raw.stage as Stage | null,
+        dims: (raw.dims ?? []) as Dimension[],
+        principles: (raw.principles ?? []) as Principle[],
+        needsUsers: raw.needsUsers ?? false,
+        regex: compile(raw.pattern),
+        examples: examples(raw),
+      };
+    }),
+  };
+  return cached;
+}
+
+/** True when `regex` matches anywhere in `text` (resets the regex's state). */
+export function test(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  const found = regex.test(text);
+  regex.lastIndex = 0;
+  return found;
+}

@@ -1,0 +1,231 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast';
+import type { Span } from './types';
+
+/**
+ * Markdown to prose blocks. Parses with unified + remark-parse (GFM, YAML/TOML front matter) and
+ * returns the blocks whose words the analysis reads: paragraphs, headings, list items, table cells
+ * and block quotes. Each block's `text` is the exact source slice with everything that is not
+ * prose (markup, inline code, HTML, link URLs, images) replaced by spaces, so offsets in `text`
+ * map to source offsets by adding `start` and nothing else. Code, HTML and front matter never
+ * become blocks.
+ */
+
+/** What a block came from. */
+export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
+
+/** A run of prose, masked as described above. */
+export interface Block extends Span {
+  readonly kind: BlockKind;
+  readonly text: string;
+  /** Heading depth (1–6), or 0 for other blocks. */
+  readonly depth: number;
+  /** Index into `sections` of the innermost section holding this block; -1 before any heading. */
+  readonly section: number;
+  /** Blocks sharing a group form one scope: a paragraph alone, or all items of a list or table. */
+  readonly group: number;
+  /** True inside a block quote (quoted material is read, but never as a claim). */
+  readonly quoted: boolean;
+}
+
+/** A heading and everything up to the next heading of the same or a higher rank. */
+export interface Section extends Span {
+  readonly title: string;
+  readonly depth: number;
+  /** Index of the heading's block. */
+  readonly headingBlock: number;
+  /** Index of the enclosing section, -1 at top level. */
+  readonly parent: number;
+}
+
+/** An HTML comment anywhere in the document (suppression comments live here). */
+export interface Comment extends Span {
+  readonly body: string;
+}
+
+/** The prose view of a Markdown document. */
+export interface ProseDocument {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+  readonly sections: readonly Section[];
+  readonly comments: readonly Comment[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** Parse Markdown into mdast with positions (the parser the analysis uses). */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+const COMMENT = /^<!--([\s\S]*?)-->/;
+
+/** Build the prose view of `text`. Never throws on any string input. */
+export function toProse(text: string): ProseDocument {
+  const tree = parseMarkdown(text);
+  const blocks: Block[] = [];
+  const sections: Section[] = [];
+  const comments: Comment[] = [];
+  let groupCounter = 0;
+  const open: number[] = []; // stack of open section indexes
+
+  const collectComment = (node: Nodes): void => {
+    if (node.type !== 'html' || !node.position) return;
+    const start = node.position.start.offset ?? 0;
+    const raw = node.value;
+    let index = 0;
+    // A block of HTML can hold several comments; take each one with its own offset.
+    while (index < raw.length) {
+      const at = raw.indexOf('<!--', index);
+      if (at < 0) break;
+      const match = COMMENT.exec(raw.slice(at));
+      if (!match) break;
+      comments.push({ start: start + at, end: start + at + match[0].length, body: match[1] ?? '' });
+      index = at + match[0].length;
+    }
+  };
+
+  const addBlock = (
+    kind: BlockKind,
+    node: Nodes & { children: PhrasingContent[] },
+    group: number,
+    quoted: boolean,
+    depth = 0,
+  ): Block | undefined => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || end <= start) return undefined;
+    const ranges: Span[] = [];
+    collectText(node.children, ranges, collectComment);
+    const masked = mask(text, start, end, ranges, quoted);
+    const block: Block = {
+      kind,
+      text: masked,
+      start,
+      end,
+      depth,
+      section: open.length > 0 ? open[open.length - 1]! : -1,
+      group,
+      quoted,
+    };
+    blocks.push(block);
+    return block;
+  };
+
+  const visit = (node: RootContent, group: number | undefined, quoted: boolean): void => {
+    switch (node.type) {
+      case 'heading': {
+        while (open.length > 0 && sections[open[open.length - 1]!]!.depth >= node.depth) open.pop();
+        const parent = open.length > 0 ? open[open.length - 1]! : -1;
+        const sectionIndex = sections.length;
+        // The heading belongs to its own section.
+        open.push(sectionIndex);
+        sections.push({
+          title: '',
+          depth: node.depth,
+          headingBlock: -1,
+          parent,
+          start: node.position?.start.offset ?? 0,
+          end: text.length,
+        });
+        const block = addBlock('heading', node, ++groupCounter, quoted, node.depth);
+        const section = sections[sectionIndex]!;
+        sections[sectionIndex] = {
+          ...section,
+          title: block ? block.text.replace(/\s+/g, ' ').trim() : '',
+          headingBlock: block ? blocks.length - 1 : -1,
+        };
+        return;
+      }
+      case 'paragraph':
+        addBlock('paragraph', node, group ?? ++groupCounter, quoted);
+        return;
+      case 'list': {
+        const g = group ?? ++groupCounter;
+        for (const item of node.children) for (const child of item.children) visit(child, g, quoted);
+        return;
+      }
+      case 'blockquote': {
+        const g = group ?? ++groupCounter;
+        for (const child of node.children) visit(child, g, true);
+        return;
+      }
+      case 'table': {
+        const g = group ?? ++groupCounter;
+        for (const row of node.children) for (const cell of row.children) addBlock('tableCell', cell, g, quoted);
+        return;
+      }
+      case 'footnoteDefinition':
+        for (const child of node.children) visit(child, group, quoted);
+        return;
+      case 'html':
+        collectComment(node);
+        return;
+      default:
+        // code, yaml, toml, thematicBreak, definition: not prose.
+        return;
+    }
+  };
+
+  for (const node of tree.children) visit(node, undefined, false);
+
+  // Close each section where the next heading of the same or higher rank starts.
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i]!;
+    for (let j = i + 1; j < sections.length; j++) {
+      if (sections[j]!.depth <= section.depth) {
+        sections[i] = { ...section, end: sections[j]!.start };
+        break;
+      }
+    }
+  }
+  return { text, blocks, sections, comments };
+}
+
+/** Collect the source ranges of prose text inside phrasing content. */
+function collectText(nodes: readonly PhrasingContent[], out: Span[], onHtml: (node: Nodes) => void): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text': {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined) out.push({ start, end });
+        break;
+      }
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference':
+        collectText(node.children, out, onHtml);
+        break;
+      case 'html':
+        onHtml(node);
+        break;
+      default:
+        // inlineCode, image, imageReference, break, footnoteReference: not prose.
+        break;
+    }
+  }
+}
+
+const NOT_NEWLINE = /[^\n]/g;
+const QUOTE_MARKERS = /\n[ \t]*>[ \t>]*/g;
+
+/** The source slice `[start, end)` with everything outside `ranges` blanked (newlines kept). */
+function mask(source: string, start: number, end: number, ranges: readonly Span[], quoted: boolean): string {
+  let out = '';
+  let at = start;
+  for (const range of ranges) {
+    if (range.start > at) out += source.slice(at, range.start).replace(NOT_NEWLINE, ' ');
+    let piece = source.slice(Math.max(range.start, at), range.end);
+    if (quoted) piece = piece.replace(QUOTE_MARKERS, (m) => '\n' + ' '.repeat(m.length - 1));
+    out += piece;
+    at = Math.max(at, range.end);
+  }
+  if (end > at) out += source.slice(at, end).replace(NOT_NEWLINE, ' ');
+  return out;
+}
