@@ -33,6 +33,8 @@ export function assess(claim: Claim, doc: ProposalDocument, index: EvidenceIndex
       evidence = evidence.concat(extra);
     }
   }
+  // The claim's own words are not evidence for it ("developed together with tenants").
+  evidence = evidence.filter((e) => !(e.start >= claim.start && e.end <= claim.end));
   const acts = activities(evidence);
   if (acts.length === 0) scope = 'none';
   const shown = new Set<Principle>();

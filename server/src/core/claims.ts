@@ -55,9 +55,7 @@ function claimIn(sentence: Sentence, isHeading: boolean): Claim | undefined {
   }
   if (!best) return undefined;
   for (const non of lex.nonClaims) {
-    // Literature statements that also speak of "we" / "this study" are the proposal's own claims.
-    if (non.id === 'literature' && test(lex.ownWork, firstPerson(text))) continue;
-    if (test(non.regex, text)) return undefined;
+    if (non.id === 'literature' ? reportsLiterature(text, best.start, non.regex) : test(non.regex, text)) return undefined;
   }
   if (!isHeading && !test(lex.ownWork, text)) return undefined;
   // The strongest trigger in the sentence sets the claimed level.
@@ -73,9 +71,25 @@ function claimIn(sentence: Sentence, isHeading: boolean): Claim | undefined {
   };
 }
 
-/** Only the first-person part of the own-work test applies to literature statements. */
-function firstPerson(text: string): string {
-  return /\b(?:we|our|us|this (?:project|study|proposal|programme|research|application|bid))\b/i.test(text) ? text : '';
+const FIRST_PERSON = /\b(?:we|our|us|this (?:project|study|proposal|programme|research|application|bid))\b/i;
+
+/**
+ * A sentence reports literature when it cites or reports others and does not speak of the
+ * proposal's own work, or when the report comes before the trigger with no "we" in between
+ * ("Batalden et al. (2016) argue that all care is co-produced, and we…").
+ */
+function reportsLiterature(text: string, trigger: number, literature: RegExp): boolean {
+  literature.lastIndex = 0;
+  let before = -1;
+  let any = false;
+  for (let m = literature.exec(text); m; m = literature.exec(text)) {
+    any = true;
+    if (m.index + m[0].length <= trigger) before = m.index + m[0].length;
+  }
+  literature.lastIndex = 0;
+  if (!any) return false;
+  if (!FIRST_PERSON.test(text)) return true;
+  return before >= 0 && !FIRST_PERSON.test(text.slice(before, trigger));
 }
 
 /** True when offset `at` lies inside double quotes (straight or curly) within the sentence. */

@@ -1,3 +1,4 @@
+import { activities } from '../assess';
 import { activitiesUpTo, adjustments, claimWord, describe, evidencedName } from '../messages';
 import type { Rule } from './rule';
 
@@ -14,7 +15,7 @@ export const consultationOnly: Rule = {
       .filter((a) => a.claim.claimed >= 6 && a.evidenced >= 1 && a.evidenced <= 5)
       .map((a) => {
         const word = claimWord(a);
-        const found = describe(activitiesUpTo(a, 5));
+        const found = describe(activitiesUpTo(a, 5)) || describe(activities(a.evidence));
         const lowered = adjustments(a);
         const expect =
           a.claim.claimed >= 7
