@@ -1,12 +1,24 @@
 // Bundles the project with esbuild. `node scripts/build.mjs` builds what ships (dist/);
 // `--tests` bundles every test file into out/test/; `--bench` bundles the benchmark into out/bench/.
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync, chmodSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync, chmodSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const args = new Set(process.argv.slice(2));
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+// ESM-only dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
+const importMetaShim = "var __import_meta_url = require('url').pathToFileURL(__filename).href;";
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: importMetaShim },
+};
 
 function walk(dir, pattern) {
   const out = [];
@@ -30,7 +42,8 @@ if (args.has('--tests')) {
     ...common,
     entryPoints: [join(root, 'server/src/cli/main.ts')],
     outfile: join(root, 'dist/cli.js'),
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: `#!/usr/bin/env node\n${importMetaShim}` },
+    define: { ...common.define, __VERSION__: JSON.stringify(pkg.version) },
   });
   chmodSync(join(root, 'dist/cli.js'), 0o755);
 }

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError, defaultSettings, parseSettings, type Settings } from '../core/index';
+
+/** The project config file's name. */
+export const CONFIG_NAME = '.coprod-lens.json';
+
+/** Where the settings came from, for messages. */
+export interface LoadedSettings {
+  readonly settings: Settings;
+  readonly path: string | undefined;
+}
+
+/**
+ * Load settings from `explicit` (the --config flag) or from the nearest `.coprod-lens.json`
+ * in `cwd` or above it; defaults when there is none. Throws ConfigError naming the file.
+ */
+export function loadSettings(explicit: string | undefined, cwd: string): LoadedSettings {
+  const path = explicit !== undefined ? resolve(cwd, explicit) : findUp(cwd);
+  if (path === undefined) return { settings: defaultSettings(), path: undefined };
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid JSON (${(error as Error).message}); fix the file or pass another with --config.`);
+  }
+  return { settings: parseSettings(value, path), path };
+}
+
+function findUp(start: string): string | undefined {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}

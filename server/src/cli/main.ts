@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyze, ConfigError, LineIndex } from '../core/index';
+import { loadSettings } from './config-file';
+import { expandTargets, readTarget, UsageError } from './files';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { fails, type FailOn, type FileReport } from './report';
+
+/**
+ * `coprod-lens`: the reviewer's command-line checker on the same core as the language server.
+ * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O error.
+ */
+
+const HELP = `Usage: coprod-lens check [options] [paths|globs|-]...
+
+Checks Markdown proposals (.md .markdown .qmd .Rmd) for co-production and co-design
+claims that only describe consultation. Folders are walked (skipping node_modules
+and .git); "-" reads standard input. With no paths, checks the current folder.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --fail-on error|warning|information|never
+                             exit 1 when a finding is at or above this severity
+                             (default: warning)
+  --config FILE              settings file (default: the nearest .coprod-lens.json)
+  --quiet                    print findings only: no summary, no progress
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
+Rules: https://github.com/coproduction-lens/coproduction-lens/tree/main/docs/rules
+`;
+
+/** What the CLI talks to; a real process in `main`, swappable for in-process tests. */
+export interface Io {
+  readonly cwd: string;
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  readonly readStdin: () => Buffer;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'information', 'hint', 'never'];
+
+/** Run the CLI with `argv` (without node and script) and return the exit code. */
+export function run(argv: readonly string[], io: Io): number {
+  const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'warning' },
+        config: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(io, `${(error as Error).message.split('\n')[0]}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (command === undefined) {
+    io.stdout.write(HELP);
+    return 2;
+  }
+  if (command !== 'check') return usage(io, `unknown command "${command}"; the command is "check".`);
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) return usage(io, `--format must be one of ${FORMATS.join(', ')} (got "${values.format}").`);
+  const failOn = values['fail-on'] as FailOn;
+  if (!FAIL_ON.includes(failOn)) return usage(io, `--fail-on must be one of ${FAIL_ON.join(', ')} (got "${values['fail-on']}").`);
+
+  let settings;
+  let targets;
+  try {
+    settings = loadSettings(values.config, io.cwd).settings;
+    targets = expandTargets(paths.length > 0 ? paths : ['.'], io.cwd);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) return usage(io, error.message);
+    throw error;
+  }
+  if (targets.length === 0) {
+    io.stderr.write('coprod-lens: no Markdown files found (looked for .md .markdown .qmd .Rmd).\n');
+  }
+
+  const showProgress = !values.quiet && io.stderr.isTTY === true && targets.length >= 20;
+  const reports: FileReport[] = [];
+  targets.forEach((target, i) => {
+    if (showProgress) io.stderr.write(`\rChecking ${i + 1}/${targets.length}: ${target.display}\x1b[K`);
+    const read = readTarget(target, settings.maxFileSize, io.readStdin);
+    if ('error' in read) {
+      reports.push({ path: target.display, findings: [], error: read.error });
+      return;
+    }
+    const result = analyze(read.text, settings);
+    for (const failure of result.ruleErrors) {
+      io.stderr.write(`coprod-lens: ${target.display}: rule ${failure.rule} failed (${failure.message}); please report it.\n`);
+    }
+    reports.push({ path: target.display, findings: result.findings, lines: new LineIndex(read.text) });
+  });
+  if (showProgress) io.stderr.write('\r\x1b[K');
+
+  for (const report of reports) if (report.error !== undefined) io.stderr.write(`coprod-lens: ${report.path}: ${report.error}\n`);
+  const colour = io.stdout.isTTY === true && io.env.NO_COLOR === undefined || (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0');
+  if (format === 'json') io.stdout.write(formatJson(reports));
+  else if (format === 'sarif') io.stdout.write(formatSarif(reports, { version, cwd: io.cwd }));
+  else io.stdout.write(formatText(reports, { colour, quiet: values.quiet }));
+
+  if (reports.some((r) => r.error !== undefined)) return 2;
+  return reports.some((r) => r.findings.some((f) => fails(f.severity, failOn))) ? 1 : 0;
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`coprod-lens: ${message}\nRun "coprod-lens --help" for usage.\n`);
+  return 2;
+}
+
+/** The process entry point. */
+function main(): void {
+  let code: number;
+  try {
+    code = run(process.argv.slice(2), {
+      cwd: process.cwd(),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      readStdin: () => readFileSync(0),
+      env: process.env,
+    });
+  } catch (error) {
+    process.stderr.write(`coprod-lens: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this with the file that caused it.\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+if (require.main === module) main();
