@@ -10,7 +10,7 @@ import type { Claim, Level } from './types';
  */
 
 /** A cheap pre-filter: only blocks containing one of these words can hold a claim. */
-const MAY_CLAIM = /co[- ]?(?:produc|design|creat|develop|construct)|partner|[- ]led\b|led by|consult|tick[- ]box|token|participatory|CBPR|with,? not|together with|jointly with|hand in hand/i;
+const MAY_CLAIM = /co[- ]?(?:produc|design|creat|develop|construct)|partner|by and with|with and by|[- ]led\b|led by|consult|tick[- ]box|token|participatory|CBPR|with,? not|together with|jointly with|hand in hand/i;
 const HEADING_NOT_CLAIM = /\?|\b(?:what is|what we mean|defin\w*|background|literature|theory|concepts?|about|references?|glossary|evidence base)\b/i;
 const REFERENCE_ENTRY = /^[\p{Lu}][\p{L}'’ -]+,\s*(?:[\p{Lu}]\.\s*)+.*\((?:19|20)[0-9]{2}[a-z]?\)/u;
 const OPEN_QUOTES = /["“”]/g;

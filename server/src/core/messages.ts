@@ -16,9 +16,10 @@ export function claimWord(assessment: Assessment): string {
 export function describe(evidence: readonly Evidence[], max = 4): string {
   const labels: string[] = [];
   for (const e of evidence) {
-    const label = e.label.toLowerCase();
+    const label = e.label;
+    const lower = label.toLowerCase();
     // Keep the fuller of two overlapping labels ("two focus groups" over "focus groups").
-    const same = labels.findIndex((l) => l.includes(label) || label.includes(l));
+    const same = labels.findIndex((l) => l.toLowerCase().includes(lower) || lower.includes(l.toLowerCase()));
     if (same < 0) labels.push(label);
     else if (label.length > labels[same]!.length) labels[same] = label;
   }
@@ -41,10 +42,13 @@ export function activitiesFrom(assessment: Assessment, minLevel: number): Eviden
   return activities(assessment.evidence).filter((e) => e.level >= minLevel);
 }
 
-/** Why levels were lowered, if they were ("hedged: "where possible"; tokenism marker: …"). */
+/** Why the evidence is weaker than it looks: hedges and tokenism markers ("hedged: "where possible""). */
 export function adjustments(assessment: Assessment): string {
   const reasons = new Set<string>();
-  for (const e of assessment.evidence) if (e.adjustedBy) reasons.add(e.adjustedBy);
+  for (const e of assessment.evidence) {
+    if (e.adjustedBy) reasons.add(e.adjustedBy);
+    else if (e.kind === 'tokenism') reasons.add(`tokenism marker: "${e.label}"`);
+  }
   return [...reasons].slice(0, 2).join('; ');
 }
 

@@ -27,7 +27,7 @@ export const consultationOnly: Rule = {
           assessment: a,
           message:
             `Claims ${word}, but the involvement described stops at ${evidencedName(a)}: ${found}.` +
-            (lowered ? ` Wording lowers it further (${lowered}).` : '') +
+            (lowered ? ` Wording weakens it (${lowered}).` : '') +
             ` ${expect}`,
         };
       });
