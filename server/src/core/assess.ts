@@ -6,7 +6,7 @@ import type { Assessment, Claim, Evidence, Level, Principle, Stage } from './typ
 /**
  * Place a claim's evidence on the ladder. Scope: the claim's block (a whole list or table counts
  * as one block) and its section; a claim in a summary, or with nothing in its own section, also
- * reads the document's involvement sections. The evidenced level follows the domain's boundary:
+ * reads the nearest involvement sections (up to three; and a summary with none, the whole document). The evidenced level follows the domain's boundary:
  * co-production needs people who use services holding power (or doing the work at several
  * stages), across more than one stage, backed by roles, resources or relationships; power
  * without that is co-design; a voice only is consultation or engagement.
@@ -16,22 +16,35 @@ export function assess(claim: Claim, doc: ProposalDocument, index: EvidenceIndex
   const block = doc.blocks[blockIndex]!;
   const sectionIndex = block.section;
   const section = doc.sections[sectionIndex];
+  // A document title's section is the whole document: read only its own body (before any subheading).
   const topLevelBody = section !== undefined && section.depth === 1;
-  const inSection = (i: number): boolean => {
-    const b = doc.blocks[i]!;
-    if (b.group === block.group) return true;
-    if (sectionIndex < 0) return b.section < 0;
-    return topLevelBody ? b.section === sectionIndex : doc.within(b.section, sectionIndex);
-  };
-  let evidence = index.inBlocks(inSection);
+  let range: { from: number; to: number };
+  if (section === undefined) {
+    range = { from: 0, to: doc.sections.length > 0 ? doc.firstBlockAt(doc.sections[0]!.start) : doc.blocks.length };
+  } else {
+    const next = topLevelBody ? doc.sections[sectionIndex + 1] : undefined;
+    range = doc.blockRange(section.start, next && next.start < section.end ? next.start : section.end);
+  }
+  // A list or table that spills past its section still counts as one block.
+  let groupFrom = blockIndex;
+  let groupTo = blockIndex + 1;
+  while (groupFrom > 0 && doc.blocks[groupFrom - 1]!.group === block.group) groupFrom--;
+  while (groupTo < doc.blocks.length && doc.blocks[groupTo]!.group === block.group) groupTo++;
+  range = { from: Math.min(range.from, groupFrom), to: Math.max(range.to, groupTo) };
+
+  let evidence = index.inRange(range.from, range.to);
   let scope: Assessment['scope'] = evidence.some((e) => e.start >= block.start && e.end <= block.end) ? 'block' : 'section';
-  if (activities(evidence).length === 0 || doc.isSummary(sectionIndex) || topLevelBody) {
-    const involvement = doc.involvementSections.filter((s) => s !== sectionIndex && !(sectionIndex >= 0 && doc.within(s, sectionIndex)));
-    if (involvement.length > 0) {
-      const extra = index.inBlocks((i) => !inSection(i) && involvement.some((s) => doc.within(doc.blocks[i]!.section, s)));
-      if (extra.length > 0 && activities(evidence).length === 0) scope = 'involvement-section';
-      evidence = evidence.concat(extra);
-    }
+  const local = activities(evidence).length;
+  if (local === 0 || doc.isSummary(sectionIndex) || topLevelBody) {
+    const ownStart = doc.blocks[range.from]?.start ?? 0;
+    const ownEnd = range.to < doc.blocks.length ? doc.blocks[range.to]!.start : doc.text.length;
+    evidence = evidence.concat(index.nearestInvolvement(claim.start, ownStart, ownEnd));
+    if (local === 0 && activities(evidence).length > 0) scope = 'involvement-section';
+  }
+  if (activities(evidence).length === 0 && doc.isSummary(sectionIndex)) {
+    // A summary whose proposal has no recognisable involvement section: read the whole document.
+    evidence = [...index.everywhere()];
+    if (activities(evidence).length > 0) scope = 'document';
   }
   // The claim's own words are not evidence for it ("developed together with tenants").
   evidence = evidence.filter((e) => !(e.start >= claim.start && e.end <= claim.end));

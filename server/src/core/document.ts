@@ -79,6 +79,24 @@ export class ProposalDocument {
     return sectionIndex < 0 || SUMMARY.test(this.sections[sectionIndex]!.title);
   }
 
+  /** Indexes `[from, to)` of the blocks from offset `start` up to offset `end`. */
+  blockRange(start: number, end: number): { from: number; to: number } {
+    return { from: this.firstBlockAt(start), to: this.firstBlockAt(end) };
+  }
+
+  /** Index of the first block starting at or after `offset`. */
+  firstBlockAt(offset: number): number {
+    const blocks = this.blocks;
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** True when `section` is `ancestor` or lies inside it. */
   within(section: number, ancestor: number): boolean {
     for (let s = section; s >= 0; s = this.sections[s]!.parent) if (s === ancestor) return true;

@@ -4,8 +4,8 @@ import { toLevel } from './ladder';
 import type { Evidence, Level } from './types';
 
 /**
- * Evidence: what a proposal says people actually do, found by the lexicon's signals, one block at
- * a time (cached, so a block shared by several claims' scopes is read once). Hedges lower what
+ * Evidence: what a proposal says people actually do, found by the lexicon's signals in one pass
+ * over the document (on first use; a document without claims is never read for evidence). Hedges lower what
  * they modify and tokenism markers cap it, sentence by sentence; activities that only count as
  * user involvement when people who use services are named need a mention of them nearby.
  */
@@ -17,48 +17,105 @@ export class EvidenceIndex {
 
   /** Evidence in block `index`. */
   inBlock(index: number): readonly Evidence[] {
-    let found = this.cache.get(index);
-    if (!found) {
-      found = this.scan(index);
-      this.cache.set(index, found);
+    if (!this.scanned) this.scanAll();
+    return this.cache.get(index) ?? NONE;
+  }
+
+  private scanned = false;
+
+  /**
+   * Read the whole document in one pass per signal: every block's masked text is laid out at its
+   * own offsets in one string (the gaps filled with a character no pattern matches across), so a
+   * signal runs once over the document rather than once per block.
+   */
+  private scanAll(): void {
+    this.scanned = true;
+    const doc = this.doc;
+    const blocks = doc.blocks;
+    if (blocks.length === 0) return;
+    const chunks: string[] = [];
+    let at = 0;
+    for (const block of blocks) {
+      if (block.start > at) chunks.push(GAP.repeat(block.start - at));
+      chunks.push(block.text);
+      at = block.end;
     }
-    return found;
-  }
-
-  /** Evidence in every block that `include` accepts, in document order. */
-  inBlocks(include: (blockIndex: number) => boolean): Evidence[] {
-    const out: Evidence[] = [];
-    for (let i = 0; i < this.doc.blocks.length; i++) if (include(i)) out.push(...this.inBlock(i));
-    return out;
-  }
-
-  private scan(index: number): readonly Evidence[] {
-    if (this.doc.inReferences(index)) return [];
-    const out: Evidence[] = [];
-    const sentences = this.doc.sentences(index);
-    for (const sentence of sentences) this.scanSentence(sentence, out);
-    return out;
-  }
-
-  private scanSentence(sentence: Sentence, out: Evidence[]): void {
-    const { evidence } = lexicon();
-    const raw: { signal: Signal; start: number; end: number }[] = [];
-    let hedge: string | undefined;
-    let token: string | undefined;
-    for (const signal of evidence) {
+    const prose = chunks.join('');
+    const buckets = new Map<number, Raw[][]>(); // block → per-sentence matches
+    for (const signal of lexicon().evidence) {
       const regex = signal.regex;
       regex.lastIndex = 0;
-      for (let m = regex.exec(sentence.text); m; m = regex.exec(sentence.text)) {
+      for (let m = regex.exec(prose); m; m = regex.exec(prose)) {
         if (m[0].length === 0) {
           regex.lastIndex++;
           continue;
         }
-        if (signal.kind === 'hedge') hedge ??= m[0];
-        else if (signal.kind === 'tokenism') token ??= m[0];
-        raw.push({ signal, start: m.index, end: m.index + m[0].length });
+        const start = m.index;
+        const end = start + m[0].length;
+        const blockIndex = doc.firstBlockAt(start + 1) - 1;
+        const block = blocks[blockIndex];
+        if (!block || end > block.end || doc.inReferences(blockIndex)) continue;
+        const sentences = doc.sentences(blockIndex);
+        const s = sentenceAt(sentences, start);
+        if (s < 0 || end > sentences[s]!.end) continue;
+        let perSentence = buckets.get(blockIndex);
+        if (!perSentence) buckets.set(blockIndex, (perSentence = sentences.map(() => [])));
+        perSentence[s]!.push({ signal, start, end });
       }
     }
-    if (raw.length === 0) return;
+    for (const [blockIndex, perSentence] of buckets) {
+      const out: Evidence[] = [];
+      const sentences = doc.sentences(blockIndex);
+      perSentence.forEach((raw, i) => {
+        if (raw.length > 0) this.resolve(sentences[i]!, raw.sort((a, b) => a.start - b.start), out);
+      });
+      this.cache.set(blockIndex, out);
+    }
+  }
+
+  /** Evidence in blocks `[from, to)`, in document order. */
+  inRange(from: number, to: number): Evidence[] {
+    const out: Evidence[] = [];
+    for (let i = from; i < to; i++) for (const e of this.inBlock(i)) out.push(e);
+    return out;
+  }
+
+  private involvementCache: { readonly start: number; readonly evidence: readonly Evidence[] }[] | undefined;
+  private documentCache: readonly Evidence[] | undefined;
+
+  /**
+   * Evidence of up to `max` involvement sections nearest a claim at `offset` (those after it
+   * first: a summary comes before the detail), skipping sections in `[skipStart, skipEnd)`.
+   * Each section's evidence is read once per document.
+   */
+  nearestInvolvement(offset: number, skipStart: number, skipEnd: number, max = 3): Evidence[] {
+    if (!this.involvementCache) {
+      this.involvementCache = this.doc.involvementSections.map((section) => {
+        const { start, end } = this.doc.sections[section]!;
+        const { from, to } = this.doc.blockRange(start, end);
+        return { start, evidence: this.inRange(from, to) };
+      });
+    }
+    const parts = this.involvementCache.filter((p) => p.start < skipStart || p.start >= skipEnd);
+    let after = parts.findIndex((p) => p.start > offset);
+    if (after < 0) after = parts.length;
+    const chosen = parts.slice(after, after + max);
+    for (let i = after - 1; i >= 0 && chosen.length < max; i--) chosen.push(parts[i]!);
+    chosen.sort((a, b) => a.start - b.start);
+    return chosen.flatMap((p) => p.evidence);
+  }
+
+  /** Evidence of the whole document (read once). */
+  everywhere(): readonly Evidence[] {
+    this.documentCache ??= this.inRange(0, this.doc.blocks.length);
+    return this.documentCache;
+  }
+
+  /** Turn one sentence's matches into evidence: hedges and tokenism applied, user mentions checked. */
+  private resolve(sentence: Sentence, raw: readonly Raw[], out: Evidence[]): void {
+    const text = (r: Raw): string => this.doc.text.slice(r.start, r.end);
+    const hedge = raw.find((r) => r.signal.kind === 'hedge');
+    const token = raw.find((r) => r.signal.kind === 'tokenism');
     const users = raw.some((r) => r.signal.needsUsers) ? this.usersNear(sentence) : true;
     for (const r of raw) {
       if (r.signal.kind === 'hedge') continue;
@@ -69,15 +126,14 @@ export class EvidenceIndex {
       let adjustedBy: string | undefined;
       if (r.signal.kind === 'activity' && token !== undefined && level > 4) {
         level = 4;
-        adjustedBy = `tokenism marker: "${clean(token)}"`;
+        adjustedBy = `tokenism marker: "${clean(text(token))}"`;
       } else if (r.signal.kind === 'activity' && hedge !== undefined && level >= 5) {
         level = toLevel(level - 1);
-        adjustedBy = `hedged: "${clean(hedge)}"`;
+        adjustedBy = `hedged: "${clean(text(hedge))}"`;
       }
-      const text = sentence.text.slice(r.start, r.end);
       out.push({
-        start: sentence.start + r.start,
-        end: sentence.start + r.end,
+        start: r.start,
+        end: r.end,
         signal: r.signal.id,
         kind: r.signal.kind,
         level,
@@ -85,7 +141,7 @@ export class EvidenceIndex {
         stage: r.signal.stage,
         dims: r.signal.dims,
         principles: r.signal.principles,
-        label: clean(text),
+        label: clean(text(r)),
         ...(adjustedBy ? { adjustedBy } : {}),
       });
     }
@@ -118,6 +174,29 @@ export class EvidenceIndex {
     const section = doc.sections[block.section];
     return section !== undefined && has(section.title);
   }
+}
+
+const NONE: readonly Evidence[] = [];
+/** Fills the gaps between blocks: not white space, not a letter, so no pattern spans two blocks. */
+const GAP = '\u0001';
+
+interface Raw {
+  readonly signal: Signal;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Index of the sentence containing `offset`, or -1 when it falls between sentences. */
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = sentences[lo]!;
+  return offset >= s.start && offset < s.end ? lo : -1;
 }
 
 function lastSentence(doc: ProposalDocument, blockIndex: number): string {

@@ -1,15 +1,20 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import type { Processor } from 'unified';
 import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast';
 import type { Span } from './types';
 
 /**
- * Markdown to prose blocks. Parses with unified + remark-parse (GFM, YAML/TOML front matter) and
+ * Markdown to prose blocks. Parses with unified + remark-parse (GFM tables and task lists, YAML/TOML
+ * front matter) and
  * returns the blocks whose words the analysis reads: paragraphs, headings, list items, table cells
  * and block quotes. Each block's `text` is the exact source slice with everything that is not
- * prose (markup, inline code, HTML, link URLs, images) replaced by spaces, so offsets in `text`
+ * prose (markup, inline code, HTML, link URLs and bare URLs, images) replaced by spaces, so offsets in `text`
  * map to source offsets by adding `start` and nothing else. Code, HTML and front matter never
  * become blocks.
  */
@@ -54,7 +59,18 @@ export interface ProseDocument {
   readonly comments: readonly Comment[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+/**
+ * The GFM constructs proposals use: tables and task lists. (Autolink literals, the costliest GFM
+ * extension, are left out; bare URLs are masked below instead. Strikethrough and footnotes read
+ * as plain prose without their extensions.)
+ */
+function gfmTablesAndLists(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(gfmTablesAndLists).use(remarkFrontmatter, ['yaml', 'toml']);
 
 /** Parse Markdown into mdast with positions (the parser the analysis uses). */
 export function parseMarkdown(text: string): Root {
@@ -214,6 +230,7 @@ function collectText(nodes: readonly PhrasingContent[], out: Span[], onHtml: (no
 
 const NOT_NEWLINE = /[^\n]/g;
 const QUOTE_MARKERS = /\n[ \t]*>[ \t>]*/g;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]*/gi;
 
 /** The source slice `[start, end)` with everything outside `ranges` blanked (newlines kept). */
 function mask(source: string, start: number, end: number, ranges: readonly Span[], quoted: boolean): string {
@@ -223,6 +240,7 @@ function mask(source: string, start: number, end: number, ranges: readonly Span[
     if (range.start > at) out += source.slice(at, range.start).replace(NOT_NEWLINE, ' ');
     let piece = source.slice(Math.max(range.start, at), range.end);
     if (quoted) piece = piece.replace(QUOTE_MARKERS, (m) => '\n' + ' '.repeat(m.length - 1));
+    if (piece.includes('://') || piece.includes('www.')) piece = piece.replace(BARE_URL, (m) => ' '.repeat(m.length));
     out += piece;
     at = Math.max(at, range.end);
   }

@@ -90,8 +90,8 @@ export interface Assessment {
   readonly stages: readonly Stage[];
   readonly principlesShown: readonly Principle[];
   readonly principlesMissing: readonly Principle[];
-  /** Where the evidence was found: the claim's own block, its section, the involvement section. */
-  readonly scope: 'block' | 'section' | 'involvement-section' | 'none';
+  /** Where the evidence was found: the claim's own block, its section, the involvement section, the whole document. */
+  readonly scope: 'block' | 'section' | 'involvement-section' | 'document' | 'none';
 }
 
 /** A rule's finding, ready for the CLI or the language server. */
