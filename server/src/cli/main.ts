@@ -21,7 +21,7 @@ and .git); "-" reads standard input. With no paths, checks the current folder.
 
 Options:
   --format text|json|sarif   output format (default: text)
-  --fail-on error|warning|information|never
+  --fail-on error|warning|information|hint|never
                              exit 1 when a finding is at or above this severity
                              (default: warning)
   --config FILE              settings file (default: the nearest .coprod-lens.json)
@@ -117,13 +117,21 @@ export function run(argv: readonly string[], io: Io): number {
   if (showProgress) io.stderr.write('\r\x1b[K');
 
   for (const report of reports) if (report.error !== undefined) io.stderr.write(`coprod-lens: ${report.path}: ${report.error}\n`);
-  const colour = io.stdout.isTTY === true && io.env.NO_COLOR === undefined || (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0');
+  const colour = useColour(io);
   if (format === 'json') io.stdout.write(formatJson(reports));
   else if (format === 'sarif') io.stdout.write(formatSarif(reports, { version, cwd: io.cwd }));
   else io.stdout.write(formatText(reports, { colour, quiet: values.quiet }));
 
   if (reports.some((r) => r.error !== undefined)) return 2;
   return reports.some((r) => r.findings.some((f) => fails(f.severity, failOn))) ? 1 : 0;
+}
+
+/** Colour on a terminal; NO_COLOR (non-empty) turns it off, FORCE_COLOR (not "0") turns it on. */
+function useColour(io: Io): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0';
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.stdout.isTTY === true;
 }
 
 function usage(io: Io, message: string): number {

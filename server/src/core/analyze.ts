@@ -25,7 +25,13 @@ export function analyze(text: string, settings: Settings = defaultSettings()): A
   const doc = new ProposalDocument(text);
   const index = new EvidenceIndex(doc);
   const assessments = findClaims(doc).map((claim) => assess(claim, doc, index));
-  const blockEnd = (offset: number): number => doc.blocks.find((b) => b.start === offset)?.end ?? offset;
+  // The end of the prose block that starts on the line at `lineStart` (after a list marker or indent).
+  const blockEnd = (lineStart: number): number => {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const block = doc.blocks[doc.firstBlockAt(lineStart)];
+    return block && block.start <= lineEnd ? block.end : lineStart;
+  };
   const suppressed = suppressions(text, doc.prose.comments, blockEnd);
   const findings: Finding[] = [];
   const ruleErrors: { rule: string; message: string }[] = [];

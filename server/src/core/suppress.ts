@@ -22,9 +22,9 @@ interface Range {
 export type Suppressed = (rule: string, offset: number) => boolean;
 
 /**
- * Build the suppression test for a document. `blockEnd(offset)` returns the end of the prose block
- * starting at `offset` (or `offset` itself when none does), so a disable-next-line comment above
- * a multi-line paragraph covers the whole paragraph.
+ * Build the suppression test for a document. `blockEnd(lineStart)` returns the end of the prose
+ * block that starts on that line (or `lineStart` itself when none does), so a disable-next-line
+ * comment above a multi-line paragraph or list item covers all of it.
  */
 export function suppressions(text: string, comments: readonly Comment[], blockEnd: (offset: number) => number): Suppressed {
   const ranges: Range[] = [];

@@ -1,3 +1,5 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { docsUrl, levelName, RULES, type Severity } from '../../core/index';
 import type { FileReport } from '../report';
 
@@ -14,9 +16,11 @@ function pascal(id: string): string {
   return id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 }
 
-/** A path as a SARIF artifact URI relative to %SRCROOT%. */
+/** A printed path as a SARIF artifact URI relative to %SRCROOT% (each segment percent-encoded). */
 function uriOf(path: string): string {
-  return path === '<stdin>' ? 'stdin' : encodeURI(path);
+  if (path === '<stdin>') return 'stdin';
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
 }
 
 /**
@@ -62,7 +66,7 @@ export function formatSarif(reports: readonly FileReport[], options: { version: 
       message: { text: `${r.path}: ${r.error}` },
       locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(r.path), uriBaseId: '%SRCROOT%' } } }],
     }));
-  const root = options.cwd.endsWith('/') ? options.cwd : `${options.cwd}/`;
+  const root = pathToFileURL(options.cwd).href.replace(/\/?$/, '/');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -86,7 +90,7 @@ export function formatSarif(reports: readonly FileReport[], options: { version: 
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${encodeURI(root)}` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: root } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         results,
