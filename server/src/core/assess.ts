@@ -47,7 +47,7 @@ export function assess(claim: Claim, doc: ProposalDocument, index: EvidenceIndex
     if (activities(evidence).length > 0) scope = 'document';
   }
   // The claim's own words are not evidence for it ("developed together with tenants").
-  evidence = evidence.filter((e) => !(e.start >= claim.start && e.end <= claim.end));
+  evidence = evidence.filter((e) => !claim.triggers.some((t) => e.start < t.end && e.end > t.start && e.start >= claim.sentence.start && e.end <= claim.sentence.end && e.end - e.start <= t.end - t.start));
   const acts = activities(evidence);
   if (acts.length === 0) scope = 'none';
   const shown = new Set<Principle>();

@@ -1,16 +1,16 @@
 import type { ProposalDocument, Sentence } from './document';
 import { lexicon, test } from './lexicon';
-import type { Claim, Level } from './types';
+import type { Claim, Level, Span } from './types';
 
 /**
  * Claims: sentences (or headings) in which the proposal says its own work is co-produced,
  * co-designed, co-created, done as equal partners… Not claims: definitions, literature,
- * negations, hypotheticals, questions, quoted titles and questionnaire items, reference-list
+ * negations, hypotheticals, questions, quoted or italic titles and questionnaire items, reference-list
  * entries, quoted material, and co-production between professionals or organisations only.
  */
 
 /** A cheap pre-filter: only blocks containing one of these words can hold a claim. */
-const MAY_CLAIM = /co[- ]?(?:produc|design|creat|develop|construct)|partner|by and with|with and by|[- ]led\b|led by|consult|tick[- ]box|token|participatory|CBPR|with,? not|together with|jointly with|hand in hand/i;
+const MAY_CLAIM = /co[- ]?(?:produc|design|creat|develop|construct)|partner|by and with|with and by|alongside|heart of|centre of|every (?:part|aspect|stage|step)|(?:designed|developed|created|built|shaped|planned|written|made) with|[- ]led\b|led by|consult|tick[- ]box|token|participatory|CBPR|with,? not|together with|jointly with|hand in hand/i;
 const HEADING_NOT_CLAIM = /\?|\b(?:what is|what we mean|defin\w*|background|literature|theory|concepts?|about|references?|glossary|evidence base)\b/i;
 const REFERENCE_ENTRY = /^[\p{Lu}][\p{L}'’ -]+,\s*(?:[\p{Lu}]\.\s*)+.*\((?:19|20)[0-9]{2}[a-z]?\)/u;
 const OPEN_QUOTES = /["“”]/g;
@@ -21,10 +21,12 @@ const ROLE_NOUN = /^\s+(?:leads?|co-?ordinators?|coordinators?|workers?|officers
 export function findClaims(doc: ProposalDocument): Claim[] {
   const claims: Claim[] = [];
   const headingClaims: { claim: Claim; section: number }[] = [];
+  const titles = doc.prose.titles;
+  const inTitle = (offset: number): boolean => titles.some((t) => offset >= t.start && offset < t.end);
   doc.blocks.forEach((block, index) => {
     if (block.quoted || block.kind === 'tableCell' || doc.inReferences(index) || !MAY_CLAIM.test(block.text)) return;
     for (const sentence of doc.sentences(index)) {
-      const claim = claimIn(sentence, block.kind === 'heading');
+      const claim = claimIn(sentence, block.kind === 'heading', inTitle);
       if (!claim) continue;
       if (block.kind === 'heading') headingClaims.push({ claim, section: block.section });
       else claims.push(claim);
@@ -39,25 +41,27 @@ export function findClaims(doc: ProposalDocument): Claim[] {
   return claims.sort((a, b) => a.start - b.start);
 }
 
-function claimIn(sentence: Sentence, isHeading: boolean): Claim | undefined {
+function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: number) => boolean): Claim | undefined {
   const lex = lexicon();
   const text = sentence.text;
   if (isHeading ? HEADING_NOT_CLAIM.test(text) : text.trimEnd().endsWith('?')) return undefined;
   if (REFERENCE_ENTRY.test(text)) return undefined;
   let best: { start: number; end: number; level: Level } | undefined;
+  const triggers: Span[] = [];
   for (const trigger of lex.claims) {
     trigger.regex.lastIndex = 0;
     for (let m = trigger.regex.exec(text); m; m = trigger.regex.exec(text)) {
-      if (insideQuotes(text, m.index) || ROLE_NOUN.test(text.slice(m.index + m[0].length))) continue;
+      const at = sentence.start + m.index;
+      if (insideQuotes(text, m.index) || inTitle(at) || ROLE_NOUN.test(text.slice(m.index + m[0].length))) continue;
+      triggers.push({ start: at, end: at + m[0].length });
       if (!best || m.index < best.start) best = { start: m.index, end: m.index + m[0].length, level: trigger.level };
-      break;
     }
   }
   if (!best) return undefined;
   for (const non of lex.nonClaims) {
     if (non.id === 'literature' ? reportsLiterature(text, best.start, non.regex) : test(non.regex, text)) return undefined;
   }
-  if (!isHeading && !test(lex.ownWork, text)) return undefined;
+  if (!isHeading && !test(lex.ownWork, outsideQuotes(text))) return undefined;
   // The strongest trigger in the sentence sets the claimed level.
   let claimed = best.level;
   for (const trigger of lex.claims) if (trigger.level > claimed && test(trigger.regex, text)) claimed = trigger.level;
@@ -68,6 +72,7 @@ function claimIn(sentence: Sentence, isHeading: boolean): Claim | undefined {
     phrase: text.slice(best.start, best.end).replace(/\s+/g, ' '),
     claimed,
     isHeading,
+    triggers,
   };
 }
 
@@ -90,6 +95,11 @@ function reportsLiterature(text: string, trigger: number, literature: RegExp): b
   if (!any) return false;
   if (!FIRST_PERSON.test(text)) return true;
   return before >= 0 && !FIRST_PERSON.test(text.slice(before, trigger));
+}
+
+/** The sentence with quoted passages blanked, so "Our service is co-designed" in a survey item is not "our". */
+function outsideQuotes(text: string): string {
+  return text.replace(/["“][^"”]*["”]/g, (m) => ' '.repeat(m.length));
 }
 
 /** True when offset `at` lies inside double quotes (straight or curly) within the sentence. */

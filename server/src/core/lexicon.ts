@@ -63,12 +63,13 @@ export function compilePattern(pattern: string, macros: Readonly<Record<string, 
   let source = pattern;
   // Macros may use other macros; two passes cover the data file's nesting.
   for (let pass = 0; pass < 2; pass++) {
-    source = source.replace(/\{([A-Z]+)\}/g, (whole, name: string) => {
+    source = source.replace(/\{([A-Z][A-Z0-9]*)\}/g, (whole, name: string) => {
       const macro = macros[name];
       if (macro === undefined) throw new Error(`signals.json: unknown macro ${whole}`);
       return macro;
     });
   }
+  if (/\{[A-Z][A-Z0-9]*\}/.test(source)) throw new Error(`signals.json: macros nested too deeply in ${pattern}`);
   source = source.replace(/ /g, '\\s+');
   return new RegExp(`(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`, 'gi');
 }

@@ -57,6 +57,8 @@ export interface ProseDocument {
   readonly blocks: readonly Block[];
   readonly sections: readonly Section[];
   readonly comments: readonly Comment[];
+  /** Italic or bold spans of four or more words: read as titles of other works, never as claims. */
+  readonly titles: readonly Span[];
 }
 
 /**
@@ -85,6 +87,7 @@ export function toProse(text: string): ProseDocument {
   const blocks: Block[] = [];
   const sections: Section[] = [];
   const comments: Comment[] = [];
+  const titles: Span[] = [];
   let groupCounter = 0;
   const open: number[] = []; // stack of open section indexes
 
@@ -115,7 +118,7 @@ export function toProse(text: string): ProseDocument {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || end <= start) return undefined;
     const ranges: Span[] = [];
-    collectText(node.children, ranges, collectComment);
+    collectText(node.children, { source: text, ranges, titles, onHtml: collectComment });
     const masked = mask(text, start, end, ranges, quoted);
     const block: Block = {
       kind,
@@ -198,28 +201,45 @@ export function toProse(text: string): ProseDocument {
       }
     }
   }
-  return { text, blocks, sections, comments };
+  return { text, blocks, sections, comments, titles };
+}
+
+/** What collecting prose text needs: the source, where ranges and titles go, what to do with HTML. */
+interface Collector {
+  readonly source: string;
+  readonly ranges: Span[];
+  readonly titles: Span[];
+  readonly onHtml: (node: Nodes) => void;
 }
 
 /** Collect the source ranges of prose text inside phrasing content. */
-function collectText(nodes: readonly PhrasingContent[], out: Span[], onHtml: (node: Nodes) => void): void {
+function collectText(nodes: readonly PhrasingContent[], into: Collector): void {
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
-        if (start !== undefined && end !== undefined) out.push({ start, end });
+        if (start !== undefined && end !== undefined) into.ranges.push({ start, end });
         break;
       }
       case 'emphasis':
       case 'strong':
       case 'delete':
       case 'link':
-      case 'linkReference':
-        collectText(node.children, out, onHtml);
+      case 'linkReference': {
+        const before = into.ranges.length;
+        collectText(node.children, into);
+        // A long italic phrase is the title of another work ("*Co-production in social care: what it is*").
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (node.type === 'emphasis' && start !== undefined && end !== undefined) {
+          const words = into.ranges.slice(before).reduce((n, r) => n + (into.source.slice(r.start, r.end).match(/\S+/g)?.length ?? 0), 0);
+          if (words >= 4) into.titles.push({ start, end });
+        }
         break;
+      }
       case 'html':
-        onHtml(node);
+        into.onHtml(node);
         break;
       default:
         // inlineCode, image, imageReference, break, footnoteReference: not prose.

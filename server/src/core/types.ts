@@ -58,6 +58,8 @@ export interface Claim extends Span {
   readonly sentence: Span;
   /** The trigger as written, e.g. "co-designed". */
   readonly phrase: string;
+  /** Every claim phrase in the sentence (none of them counts as evidence for the claim). */
+  readonly triggers: readonly Span[];
   readonly claimed: Level;
   readonly isHeading: boolean;
 }
