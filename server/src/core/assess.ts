@@ -6,7 +6,7 @@ import type { Assessment, Claim, Evidence, Level, Principle, Stage } from './typ
 /**
  * Place a claim's evidence on the ladder. Scope: the claim's block (a whole list or table counts
  * as one block) and its section; a claim in a summary, or with nothing in its own section, also
- * reads the nearest involvement sections (up to three; and a summary with none, the whole document). The evidenced level follows the domain's boundary:
+ * reads the nearest involvement sections (up to three); a claim with nothing there reads the whole document. The evidenced level follows the domain's boundary:
  * co-production needs people who use services holding power (or doing the work at several
  * stages), across more than one stage, backed by roles, resources or relationships; power
  * without that is co-design; a voice only is consultation or engagement.
@@ -32,35 +32,49 @@ export function assess(claim: Claim, doc: ProposalDocument, index: EvidenceIndex
   while (groupTo < doc.blocks.length && doc.blocks[groupTo]!.group === block.group) groupTo++;
   range = { from: Math.min(range.from, groupFrom), to: Math.max(range.to, groupTo) };
 
-  let evidence = index.inRange(range.from, range.to);
+  let evidence: readonly Evidence[] = index.inRange(range.from, range.to);
   let scope: Assessment['scope'] = evidence.some((e) => e.start >= block.start && e.end <= block.end) ? 'block' : 'section';
   const local = activities(evidence).length;
   if (local === 0 || doc.isSummary(sectionIndex) || topLevelBody) {
     const ownStart = doc.blocks[range.from]?.start ?? 0;
     const ownEnd = range.to < doc.blocks.length ? doc.blocks[range.to]!.start : doc.text.length;
-    evidence = evidence.concat(index.nearestInvolvement(claim.start, ownStart, ownEnd));
+    evidence = [...evidence, ...index.nearestInvolvement(claim.start, ownStart, ownEnd)];
     if (local === 0 && activities(evidence).length > 0) scope = 'involvement-section';
   }
-  if (activities(evidence).length === 0 && doc.isSummary(sectionIndex)) {
-    // A summary whose proposal has no recognisable involvement section: read the whole document.
-    evidence = [...index.everywhere()];
-    if (activities(evidence).length > 0) scope = 'document';
+  if (activities(evidence).length === 0) {
+    // Nothing in the claim's section or an involvement section: read the whole document.
+    evidence = index.everywhere();
+    if (index.everywhereActivities().length > 0) scope = 'document';
   }
   // The claim's own words are not evidence for it ("developed together with tenants").
-  evidence = evidence.filter((e) => !claim.triggers.some((t) => e.start < t.end && e.end > t.start && e.start >= claim.sentence.start && e.end <= claim.sentence.end && e.end - e.start <= t.end - t.start));
-  const acts = activities(evidence);
+  const own = index.inBlock(blockIndex).filter(
+    (e) => e.start >= claim.sentence.start && e.end <= claim.sentence.end && claim.triggers.some((t) => e.start >= t.start && e.end <= t.end),
+  );
+  if (own.length > 0) evidence = evidence.filter((e) => !own.includes(e));
+  const whole = evidence === index.everywhere();
+  const acts = whole ? index.everywhereActivities() : activities(evidence);
   if (acts.length === 0) scope = 'none';
+  // Many claims can share the whole document as their scope: summarise it once.
+  let summary = whole ? wholeDocument.get(evidence) : undefined;
+  if (!summary) {
+    summary = summarise(evidence, acts);
+    if (whole) wholeDocument.set(evidence, summary);
+  }
+  return { claim, evidence, scope, ...summary };
+}
+
+type Summary = Pick<Assessment, 'evidenced' | 'stages' | 'principlesShown' | 'principlesMissing'>;
+const wholeDocument = new WeakMap<readonly Evidence[], Summary>();
+
+function summarise(evidence: readonly Evidence[], acts: readonly Evidence[]): Summary {
   const shown = new Set<Principle>();
   for (const e of evidence) if (e.kind === 'principle' || e.level >= 5) for (const p of e.principles) shown.add(p);
   const principles = Object.keys(PRINCIPLES) as Principle[];
   return {
-    claim,
     evidenced: evidencedLevel(acts),
-    evidence,
     stages: stagesOf(acts, 0),
     principlesShown: principles.filter((p) => shown.has(p)),
     principlesMissing: principles.filter((p) => !shown.has(p)),
-    scope,
   };
 }
 

@@ -13,9 +13,8 @@ import type { Claim, Level, Span } from './types';
 const MAY_CLAIM = /co[- ]?(?:produc|design|creat|develop|construct)|partner|by and with|with and by|alongside|heart of|centre of|every (?:part|aspect|stage|step)|(?:designed|developed|created|built|shaped|planned|written|made) with|[- ]led\b|led by|consult|tick[- ]box|token|participatory|CBPR|with,? not|together with|jointly with|hand in hand/i;
 const HEADING_NOT_CLAIM = /\?|\b(?:what is|what we mean|defin\w*|background|literature|theory|concepts?|about|references?|glossary|evidence base)\b/i;
 const REFERENCE_ENTRY = /^[\p{Lu}][\p{L}'’ -]+,\s*(?:[\p{Lu}]\.\s*)+.*\((?:19|20)[0-9]{2}[a-z]?\)/u;
-const OPEN_QUOTES = /["“”]/g;
 /** "co-production lead", "co-design budget": a job or a budget line, not a claim about the work. */
-const ROLE_NOUN = /^\s+(?:leads?|co-?ordinators?|coordinators?|workers?|officers?|managers?|budgets?|training|champions?|facilitators?|awards?|week|charter|literature|network|posts?|roles?|fund)\b/i;
+const ROLE_NOUN = /\s+(?:leads?|co-?ordinators?|coordinators?|workers?|officers?|managers?|budgets?|training|champions?|facilitators?|awards?|week|charter|literature|network|posts?|roles?|fund)\b/iy;
 
 /** Find the claims in a document. */
 export function findClaims(doc: ProposalDocument): Claim[] {
@@ -33,9 +32,18 @@ export function findClaims(doc: ProposalDocument): Claim[] {
     }
   });
   // A heading claims for its section only when no sentence in that section makes its own claim.
+  const starts = claims.map((c) => c.start); // in document order
   for (const { claim, section } of headingClaims) {
     const body = doc.sections[section];
-    const covered = body && claims.some((c) => c.start >= body.start && c.start < body.end);
+    if (!body) continue;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < body.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const covered = lo < starts.length && starts[lo]! < body.end;
     if (!covered) claims.push(claim);
   }
   return claims.sort((a, b) => a.start - b.start);
@@ -48,18 +56,24 @@ function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: numbe
   if (REFERENCE_ENTRY.test(text)) return undefined;
   let best: { start: number; end: number; level: Level } | undefined;
   const triggers: Span[] = [];
+  const quoted = quotedRanges(text);
   for (const trigger of lex.claims) {
     trigger.regex.lastIndex = 0;
     for (let m = trigger.regex.exec(text); m; m = trigger.regex.exec(text)) {
       const at = sentence.start + m.index;
-      if (insideQuotes(text, m.index) || inTitle(at) || ROLE_NOUN.test(text.slice(m.index + m[0].length))) continue;
+      ROLE_NOUN.lastIndex = m.index + m[0].length;
+      if (quoted.some((q) => m!.index >= q.start && m!.index < q.end) || inTitle(at) || ROLE_NOUN.test(text)) continue;
       triggers.push({ start: at, end: at + m[0].length });
       if (!best || m.index < best.start) best = { start: m.index, end: m.index + m[0].length, level: trigger.level };
     }
   }
   if (!best) return undefined;
   for (const non of lex.nonClaims) {
-    if (non.id === 'literature' ? reportsLiterature(text, best.start, non.regex) : test(non.regex, text)) return undefined;
+    if (non.id === 'literature-citation' || non.id === 'literature-report') {
+      if (reportsLiterature(text, best, non.regex, non.id === 'literature-citation' ? lex.ownWork : FIRST_PERSON)) return undefined;
+    } else if (non.id === 'confusion-knowledge') {
+      if (test(non.regex, text) && !test(lex.users, text)) return undefined;
+    } else if (test(non.regex, text)) return undefined;
   }
   if (!isHeading && !test(lex.ownWork, outsideQuotes(text))) return undefined;
   // The strongest trigger in the sentence sets the claimed level.
@@ -76,25 +90,27 @@ function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: numbe
   };
 }
 
-const FIRST_PERSON = /\b(?:we|our|us|this (?:project|study|proposal|programme|research|application|bid))\b/i;
+const FIRST_PERSON = /\b(?:we|our|us|this (?:[a-z-]+ ){0,2}(?:project|study|proposal|programme|research|application|bid|trial|evaluation|service|work))\b/i;
 
 /**
  * A sentence reports literature when it cites or reports others and does not speak of the
- * proposal's own work, or when the report comes before the trigger with no "we" in between
- * ("Batalden et al. (2016) argue that all care is co-produced, and we…").
+ * proposal's own work, or when the report comes before the claim phrase with nothing of the
+ * proposal's own in between ("Batalden et al. (2016) argue that all care is co-produced, and
+ * we…"). After a bare citation, "the intervention was co-developed" is the proposal's own
+ * (`between` is the own-work test); after "argue that" only "we" or "this study" is.
  */
-function reportsLiterature(text: string, trigger: number, literature: RegExp): boolean {
+function reportsLiterature(text: string, trigger: Span, literature: RegExp, between: RegExp): boolean {
   literature.lastIndex = 0;
   let before = -1;
   let any = false;
   for (let m = literature.exec(text); m; m = literature.exec(text)) {
     any = true;
-    if (m.index + m[0].length <= trigger) before = m.index + m[0].length;
+    if (m.index + m[0].length <= trigger.start) before = m.index + m[0].length;
   }
   literature.lastIndex = 0;
   if (!any) return false;
-  if (!FIRST_PERSON.test(text)) return true;
-  return before >= 0 && !FIRST_PERSON.test(text.slice(before, trigger));
+  if (!FIRST_PERSON.test(text)) return before >= 0 ? !test(between, text.slice(before, trigger.end)) : !test(lexicon().ownWork, text);
+  return before >= 0 && !test(between, text.slice(before, trigger.end));
 }
 
 /** The sentence with quoted passages blanked, so "Our service is co-designed" in a survey item is not "our". */
@@ -102,11 +118,24 @@ function outsideQuotes(text: string): string {
   return text.replace(/["“][^"”]*["”]/g, (m) => ' '.repeat(m.length));
 }
 
-/** True when offset `at` lies inside double quotes (straight or curly) within the sentence. */
-function insideQuotes(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  const opened = (before.match(OPEN_QUOTES) ?? []).length;
-  if (opened % 2 === 1) return true;
-  const curlyOpen = before.lastIndexOf('“');
-  return curlyOpen >= 0 && before.lastIndexOf('”') < curlyOpen;
+/** Spans inside double quotes (straight or curly), found in one pass; an unclosed quote runs to the end. */
+function quotedRanges(text: string): Span[] {
+  const ranges: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      if (open < 0) open = i;
+      else {
+        ranges.push({ start: open, end: i });
+        open = -1;
+      }
+    } else if (c === '“' && open < 0) open = i;
+    else if (c === '”' && open >= 0) {
+      ranges.push({ start: open, end: i });
+      open = -1;
+    }
+  }
+  if (open >= 0) ranges.push({ start: open, end: text.length });
+  return ranges;
 }

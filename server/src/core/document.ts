@@ -9,7 +9,7 @@ import type { Span } from './types';
 
 const REFERENCES = /^(?:[0-9.]+\s*)?(?:references?|bibliography|works cited|reference list|literature cited|sources|citations)\s*:?$/i;
 const INVOLVEMENT =
-  /\b(?:involvement|PPI|PPIE|co-?production|co-?produc\w*|co-?design\w*|engagement|lived experience|working with|partnership with|participation|people who use|public and patient|patient and public|community voice|who holds power|involv\w*|shap(?:e|es|ed|ing)|have your say|consult\w*|your community|voice)\b/i;
+  /\b(?:involvement|PPI|PPIE|co-?production|co-?produc\w*|co-?design\w*|engagement|lived experience|working with|partnership with|participation|people who use|public and patient|patient and public|community voice|who holds power|involv\w*|shap(?:e|es|ed|ing)|have your say|consult\w*|your community|voice|how we (?:developed|designed|built|wrote|made|planned)|developed it)\b/i;
 const SUMMARY = /\b(?:summary|abstract|overview|introduction|executive|at a glance|the project in brief|plain english|lay summary|aims?)\b/i;
 
 /** A sentence with absolute source offsets. */

@@ -105,10 +105,18 @@ export class EvidenceIndex {
     return chosen.flatMap((p) => p.evidence);
   }
 
-  /** Evidence of the whole document (read once). */
+  /** Evidence of the whole document (read once; the same array every time). */
   everywhere(): readonly Evidence[] {
     this.documentCache ??= this.inRange(0, this.doc.blocks.length);
     return this.documentCache;
+  }
+
+  private documentActivities: readonly Evidence[] | undefined;
+
+  /** The activities among `everywhere()` (computed once). */
+  everywhereActivities(): readonly Evidence[] {
+    this.documentActivities ??= this.everywhere().filter((e) => e.kind === 'activity' || e.kind === 'tokenism');
+    return this.documentActivities;
   }
 
   /** Turn one sentence's matches into evidence: hedges and tokenism applied, user mentions checked. */

@@ -14,7 +14,7 @@ export const unevidencedClaim: Rule = {
         end: a.claim.end,
         assessment: a,
         message:
-          `Claims ${claimWord(a)}, but no involvement activity is described in its section or in an involvement section.` +
+          `Claims ${claimWord(a)}, but no involvement activity is described anywhere in the proposal.` +
           ' Say who takes part, what they decide, at which stages, and how they are paid and supported.',
       }));
   },
