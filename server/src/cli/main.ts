@@ -112,7 +112,12 @@ export function run(argv: readonly string[], io: Io): number {
     for (const failure of result.ruleErrors) {
       io.stderr.write(`coprod-lens: ${target.display}: rule ${failure.rule} failed (${failure.message}); please report it.\n`);
     }
-    reports.push({ path: target.display, findings: result.findings, lines: new LineIndex(read.text) });
+    const lines = new LineIndex(read.text);
+    for (const notice of result.notices) {
+      const at = lines.position(notice.start);
+      io.stderr.write(`coprod-lens: ${target.display}:${at.line + 1}:${at.character + 1}: ${notice.message}\n`);
+    }
+    reports.push({ path: target.display, findings: result.findings, lines });
   });
   if (showProgress) io.stderr.write('\r\x1b[K');
 

@@ -4,7 +4,7 @@ import { defaultSettings, type Settings } from './config';
 import { ProposalDocument } from './document';
 import { EvidenceIndex } from './evidence';
 import { RULES } from './rules/index';
-import { suppressions } from './suppress';
+import { suppressions, type UnknownRule } from './suppress';
 import type { Assessment, Finding } from './types';
 
 /** What one analysis returns. */
@@ -15,6 +15,8 @@ export interface AnalysisResult {
   readonly assessments: readonly Assessment[];
   /** Rules that threw; the other rules still report. */
   readonly ruleErrors: readonly { readonly rule: string; readonly message: string }[];
+  /** Problems with the document's own directives, e.g. a suppression comment naming no known rule. */
+  readonly notices: readonly { readonly start: number; readonly end: number; readonly message: string }[];
 }
 
 /**
@@ -32,7 +34,8 @@ export function analyze(text: string, settings: Settings = defaultSettings()): A
     const block = doc.blocks[doc.firstBlockAt(lineStart)];
     return block && block.start <= lineEnd ? block.end : lineStart;
   };
-  const suppressed = suppressions(text, doc.prose.comments, blockEnd);
+  const unknownRules: UnknownRule[] = [];
+  const suppressed = suppressions(text, doc.prose.comments, blockEnd, RULES.map((r) => r.id), unknownRules);
   const findings: Finding[] = [];
   const ruleErrors: { rule: string; message: string }[] = [];
   for (const rule of RULES) {
@@ -48,5 +51,10 @@ export function analyze(text: string, settings: Settings = defaultSettings()): A
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { findings, assessments, ruleErrors };
+  const notices = unknownRules.map((u) => ({
+    start: u.start,
+    end: u.end,
+    message: `unknown rule "${u.rule}" in a suppression comment; known rules are ${RULES.map((r) => r.id).join(', ')}.`,
+  }));
+  return { findings, assessments, ruleErrors, notices };
 }

@@ -35,7 +35,10 @@ export function assess(claim: Claim, doc: ProposalDocument, index: EvidenceIndex
   let evidence: readonly Evidence[] = index.inRange(range.from, range.to);
   let scope: Assessment['scope'] = evidence.some((e) => e.start >= block.start && e.end <= block.end) ? 'block' : 'section';
   const local = activities(evidence).length;
-  if (local === 0 || doc.isSummary(sectionIndex) || topLevelBody) {
+  // Outside the involvement sections, a claim whose own section falls short may point at them
+  // ("co-designed with patients, see Section 5"); inside one, its own section is the answer.
+  const short = local > 0 && evidencedLevel(activities(evidence)) < claim.claimed && !doc.inInvolvementSection(sectionIndex);
+  if (local === 0 || short || doc.isSummary(sectionIndex) || topLevelBody) {
     const ownStart = doc.blocks[range.from]?.start ?? 0;
     const ownEnd = range.to < doc.blocks.length ? doc.blocks[range.to]!.start : doc.text.length;
     evidence = [...evidence, ...index.nearestInvolvement(claim.start, ownStart, ownEnd)];
@@ -83,6 +86,8 @@ export function activities(evidence: readonly Evidence[]): Evidence[] {
   return evidence.filter((e) => e.kind === 'activity' || e.kind === 'tokenism');
 }
 
+const THROUGH: ReadonlySet<Stage> = new Set(['delivery', 'analysis', 'dissemination', 'evaluation']);
+
 /** The three things co-production needs beyond a voice, as found in the evidence. */
 export interface CoProductionParts {
   /** People who use services hold power: a decision right or governing role, or they do the work at two stages. */
@@ -98,7 +103,8 @@ export function coProductionParts(acts: readonly Evidence[]): CoProductionParts 
   const strong = acts.filter((e) => e.level >= 7);
   return {
     power: strong.some((e) => e.dims.includes('power')) || stagesOf(strong, 7).length >= 2,
-    breadth: stagesOf(acts, 6).length >= 2 || acts.some((e) => e.dims.includes('span')),
+    // More than one stage, one of them seeing it through (delivery, analysis, dissemination, evaluation).
+    breadth: (stagesOf(acts, 6).length >= 2 && acts.some((e) => e.level >= 6 && e.stage !== null && THROUGH.has(e.stage))) || acts.some((e) => e.dims.includes('span')),
     support: acts.some(
       (e) => e.level >= 5 && (e.dims.includes('roles') || e.dims.includes('resources') || e.dims.includes('relationships')),
     ),
@@ -110,7 +116,9 @@ export function evidencedLevel(acts: readonly Evidence[]): Level {
   if (acts.length === 0) return 0;
   // Support (payment, training, ground rules) backs involvement but does not raise its level.
   const described = acts.filter((e) => !isSupport(e));
-  const max = Math.max(...(described.length > 0 ? described : acts).map((e) => e.level)) as Level;
+  // Payment or training with no activity described is not involvement evidence.
+  if (described.length === 0) return 0;
+  const max = Math.max(...described.map((e) => e.level)) as Level;
   if (max < 7) return max;
   const parts = coProductionParts(acts);
   if (parts.power && parts.breadth && parts.support) return max === 8 ? 8 : 7;

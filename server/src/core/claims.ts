@@ -9,10 +9,9 @@ import type { Claim, Level, Span } from './types';
  * entries, quoted material, and co-production between professionals or organisations only.
  */
 
-/** A cheap pre-filter: only blocks containing one of these words can hold a claim. */
-const MAY_CLAIM = /co[- ]?(?:produc|design|creat|develop|construct)|partner|by and with|with and by|alongside|heart of|centre of|every (?:part|aspect|stage|step)|(?:designed|developed|created|built|shaped|planned|written|made) with|[- ]led\b|led by|consult|tick[- ]box|token|participatory|CBPR|with,? not|together with|jointly with|hand in hand/i;
 const HEADING_NOT_CLAIM = /\?|\b(?:what is|what we mean|defin\w*|background|literature|theory|concepts?|about|references?|glossary|evidence base)\b/i;
-const REFERENCE_ENTRY = /^[\p{Lu}][\p{L}'’ -]+,\s*(?:[\p{Lu}]\.\s*)+.*\((?:19|20)[0-9]{2}[a-z]?\)/u;
+/** A block that reads like a reference entry: "Surname, A. B. (2019). Title…" or "Surname AB, … 2019". */
+const REFERENCE_ENTRY = /^\s*(?:\[\d+\]\s*)?[\p{Lu}][\p{L}'’ -]+,\s*(?:[\p{Lu}]\.\s*)+[^\n]{0,300}?\((?:19|20)[0-9]{2}[a-z]?\)/u;
 /** "co-production lead", "co-design budget": a job or a budget line, not a claim about the work. */
 const ROLE_NOUN = /\s+(?:leads?|co-?ordinators?|coordinators?|workers?|officers?|managers?|budgets?|training|champions?|facilitators?|awards?|week|charter|literature|network|posts?|roles?|fund)\b/iy;
 
@@ -21,9 +20,10 @@ export function findClaims(doc: ProposalDocument): Claim[] {
   const claims: Claim[] = [];
   const headingClaims: { claim: Claim; section: number }[] = [];
   const titles = doc.prose.titles;
+  const { anyClaim } = lexicon();
   const inTitle = (offset: number): boolean => titles.some((t) => offset >= t.start && offset < t.end);
   doc.blocks.forEach((block, index) => {
-    if (block.quoted || block.kind === 'tableCell' || doc.inReferences(index) || !MAY_CLAIM.test(block.text)) return;
+    if (block.quoted || block.kind === 'tableCell' || doc.inReferences(index) || REFERENCE_ENTRY.test(block.text) || !anyClaim.test(block.text)) return;
     for (const sentence of doc.sentences(index)) {
       const claim = claimIn(sentence, block.kind === 'heading', inTitle);
       if (!claim) continue;
@@ -53,7 +53,6 @@ function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: numbe
   const lex = lexicon();
   const text = sentence.text;
   if (isHeading ? HEADING_NOT_CLAIM.test(text) : text.trimEnd().endsWith('?')) return undefined;
-  if (REFERENCE_ENTRY.test(text)) return undefined;
   let best: { start: number; end: number; level: Level } | undefined;
   const triggers: Span[] = [];
   const quoted = quotedRanges(text);

@@ -7,7 +7,7 @@ import type { Span } from './types';
  * demand), which sections are reference lists, which are involvement or summary sections.
  */
 
-const REFERENCES = /^(?:[0-9.]+\s*)?(?:references?|bibliography|works cited|reference list|literature cited|sources|citations)\s*:?$/i;
+const REFERENCES = /^(?:[0-9.]+\s*)?(?:references?|bibliography|works cited|reference list|literature cited|sources|citations|further reading|reading list|key references|selected references)\s*:?$/i;
 const INVOLVEMENT =
   /\b(?:involvement|PPI|PPIE|co-?production|co-?produc\w*|co-?design\w*|engagement|lived experience|working with|partnership with|participation|people who use|public and patient|patient and public|community voice|who holds power|involv\w*|shap(?:e|es|ed|ing)|have your say|consult\w*|your community|voice|how we (?:developed|designed|built|wrote|made|planned)|developed it)\b/i;
 const SUMMARY = /\b(?:summary|abstract|overview|introduction|executive|at a glance|the project in brief|plain english|lay summary|aims?)\b/i;
@@ -26,8 +26,9 @@ export class ProposalDocument {
   readonly prose: ProseDocument;
   private readonly sentenceCache = new Map<number, Sentence[]>();
   private readonly referenceSections: ReadonlySet<number>;
-  /** Indexes of sections about involvement (their subsections included). */
+  /** Indexes of sections about involvement, outermost only (their subsections are part of them). */
   readonly involvementSections: readonly number[];
+  private readonly involvementRoots: ReadonlySet<number>;
 
   constructor(text: string) {
     this.text = text;
@@ -39,8 +40,10 @@ export class ProposalDocument {
       if (REFERENCES.test(section.title) || (section.parent >= 0 && refs.has(section.parent))) refs.add(index);
       else if (INVOLVEMENT.test(section.title)) involvement.push(index);
     });
+    // A subsection of an involvement section is read with its parent, not again on its own.
+    this.involvementRoots = new Set(involvement);
     this.referenceSections = refs;
-    this.involvementSections = involvement;
+    this.involvementSections = involvement.filter((index) => !this.hasInvolvementAncestor(index));
   }
 
   get blocks(): readonly Block[] {
@@ -66,6 +69,22 @@ export class ProposalDocument {
     }));
     this.sentenceCache.set(index, sentences);
     return sentences;
+  }
+
+  /** True when section `index` is about involvement or lies inside such a section. */
+  inInvolvementSection(index: number): boolean {
+    for (let s = index; s >= 0; s = this.sections[s]!.parent) if (this.involvementRoots.has(s)) return true;
+    return false;
+  }
+
+  private hasInvolvementAncestor(index: number): boolean {
+    const parent = this.sections[index]!.parent;
+    return parent >= 0 && this.inInvolvementSection(parent);
+  }
+
+  /** True when section `index` is a reference list (or inside one). */
+  isReferenceSection(index: number): boolean {
+    return this.referenceSections.has(index);
   }
 
   /** True when the block sits in a reference-list section. */

@@ -18,6 +18,8 @@ export interface ClaimTrigger {
   readonly id: string;
   readonly level: Level;
   readonly regex: RegExp;
+  /** A cheap pattern that matches wherever `regex` can; used to skip blocks quickly. */
+  readonly anchor: RegExp;
   readonly examples: Examples;
 }
 
@@ -46,6 +48,8 @@ export interface Signal {
 /** The compiled lexicon. */
 export interface Lexicon {
   readonly claims: readonly ClaimTrigger[];
+  /** Every claim trigger's cheap anchor in one pattern: a block that does not match it holds no claim. */
+  readonly anyClaim: RegExp;
   readonly nonClaims: readonly NonClaim[];
   readonly ownWork: RegExp;
   readonly users: RegExp;
@@ -86,13 +90,16 @@ export function lexicon(): Lexicon {
   const macros: Record<string, string> = {};
   for (const [name, value] of Object.entries(data.macros)) macros[name] = value;
   const compile = (pattern: string): RegExp => compilePattern(pattern, macros);
+  const claims = data.claims.map((c) => ({
+    id: c.id,
+    level: c.level as Level,
+    regex: compile(c.pattern),
+    anchor: new RegExp(c.anchor.replace(/ /g, '\\s+'), 'i'),
+    examples: examples(c),
+  }));
   cached = {
-    claims: data.claims.map((c) => ({
-      id: c.id,
-      level: c.level as Level,
-      regex: compile(c.pattern),
-      examples: examples(c),
-    })),
+    claims,
+    anyClaim: new RegExp(claims.map((c) => c.anchor.source).join('|'), 'i'),
     nonClaims: data.nonClaims.map((n) => ({ id: n.id, why: n.why, regex: compile(n.pattern), examples: examples(n) })),
     ownWork: compile(data.ownWork.pattern),
     users: compile('{USERS}'),

@@ -21,18 +21,32 @@ interface Range {
 /** Decides whether a finding of `rule` starting at `offset` is suppressed. */
 export type Suppressed = (rule: string, offset: number) => boolean;
 
+/** A suppression comment naming a rule that does not exist (probably a typo). */
+export interface UnknownRule {
+  readonly start: number;
+  readonly end: number;
+  readonly rule: string;
+}
+
 /**
  * Build the suppression test for a document. `blockEnd(lineStart)` returns the end of the prose
  * block that starts on that line (or `lineStart` itself when none does), so a disable-next-line
  * comment above a multi-line paragraph or list item covers all of it.
  */
-export function suppressions(text: string, comments: readonly Comment[], blockEnd: (offset: number) => number): Suppressed {
+export function suppressions(
+  text: string,
+  comments: readonly Comment[],
+  blockEnd: (offset: number) => number,
+  knownRules: readonly string[],
+  unknown: UnknownRule[] = [],
+): Suppressed {
   const ranges: Range[] = [];
   const open = new Map<string, number>(); // rule ('' = all) → start offset
   for (const comment of comments) {
     const match = DIRECTIVE.exec(comment.body);
     if (!match) continue;
     const rules = (match[2] ?? '').split(/[\s,]+/).filter((r) => r.length > 0);
+    for (const rule of rules) if (!knownRules.includes(rule)) unknown.push({ start: comment.start, end: comment.end, rule });
     const kind = match[1];
     if (kind === 'disable-next-line') {
       const lineStart = nextNonBlankLine(text, comment.end);
