@@ -24,12 +24,16 @@ export function findClaims(doc: ProposalDocument): Claim[] {
   const inTitle = (offset: number): boolean => titles.some((t) => offset >= t.start && offset < t.end);
   doc.blocks.forEach((block, index) => {
     if (block.quoted || block.kind === 'tableCell' || doc.inReferences(index) || REFERENCE_ENTRY.test(block.text) || !anyClaim.test(block.text)) return;
+    // One claim per block: a paragraph that says "co-produced" three times is one claim, the
+    // strongest (the first among equals).
+    let best: Claim | undefined;
     for (const sentence of doc.sentences(index)) {
       const claim = claimIn(sentence, block.kind === 'heading', inTitle);
-      if (!claim) continue;
-      if (block.kind === 'heading') headingClaims.push({ claim, section: block.section });
-      else claims.push(claim);
+      if (claim && (!best || claim.claimed > best.claimed)) best = claim;
     }
+    if (!best) return;
+    if (block.kind === 'heading') headingClaims.push({ claim: best, section: block.section });
+    else claims.push(best);
   });
   // A heading claims for its section only when no sentence in that section makes its own claim.
   const starts = claims.map((c) => c.start); // in document order
