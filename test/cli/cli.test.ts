@@ -26,7 +26,7 @@ const sarifSchemaPath = path.join(repoRoot, 'node_modules/@microsoft/jest-sarif/
 const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
-const RULE_IDS = ['consultation-only', 'co-design-not-co-production', 'unevidenced-claim'];
+const RULE_IDS = ['consultation-only', 'co-design-not-co-production', 'unevidenced-claim', 'uncited-definition', 'unknown-citation', 'missing-reference-entry'];
 const DOCS_BASE = 'https://github.com/coproduction-lens/coproduction-lens/blob/main/docs/rules/';
 const SAMPLE_FILES = [
   'samples/charity-grant.md',
@@ -456,7 +456,7 @@ describe('SARIF output', () => {
     assert.ok(paths.includes('/runs/0/results/0/locations/0/physicalLocation/region/startLine'), JSON.stringify(paths));
   });
 
-  test('rule metadata: all three rules with ids, names, descriptions, helpUri and default levels', () => {
+  test('rule metadata: every rule with ids, names, descriptions, helpUri and default levels', () => {
     const log = parseSarif(samplesSarif());
     assert.equal(log.version, '2.1.0');
     assert.equal(log.runs.length, 1);
@@ -470,11 +470,11 @@ describe('SARIF output', () => {
     );
     assert.deepEqual(
       rules.map((r) => r.name),
-      ['ConsultationOnly', 'CoDesignNotCoProduction', 'UnevidencedClaim'],
+      ['ConsultationOnly', 'CoDesignNotCoProduction', 'UnevidencedClaim', 'UncitedDefinition', 'UnknownCitation', 'MissingReferenceEntry'],
     );
     assert.deepEqual(
       rules.map((r) => r.defaultConfiguration.level),
-      ['warning', 'note', 'note'],
+      ['warning', 'note', 'note', 'note', 'warning', 'warning'],
     );
     for (const rule of rules) {
       assert.equal(rule.helpUri, `${DOCS_BASE}${rule.id}.md`);
@@ -608,7 +608,7 @@ describe('usage errors exit 2 and say what is wrong', () => {
   });
 
   test('unknown command', () => {
-    assertUsageError(run(['lint', 'samples']), /unknown command "lint"; the command is "check"/);
+    assertUsageError(run(['lint', 'samples']), /unknown command "lint"; the commands are "check" and "references"/);
   });
 
   test('missing path: no such file or folder', () => {

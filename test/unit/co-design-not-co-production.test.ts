@@ -13,7 +13,7 @@ describe(RULE, () => {
     assert.equal(rest.length, 0);
     assert.ok(finding);
     assert.equal(finding.severity, 'information');
-    assert.equal(finding.assessment.evidenced, 6);
+    assert.equal(finding.assessment!.evidenced, 6);
     assert.match(finding.message, /co-design/);
     assert.match(finding.message, /more than one stage|roles and resources/);
   });

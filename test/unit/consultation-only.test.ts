@@ -15,12 +15,12 @@ describe(`${RULE}: flags`, () => {
     assert.equal(rest.length, 0);
     assert.equal(finding!.text, 'co-designed');
     assert.equal(finding!.severity, 'warning');
-    assert.equal(finding!.assessment.claim.claimed, 6);
-    assert.equal(finding!.assessment.evidenced, 4);
+    assert.equal(finding!.assessment!.claim.claimed, 6);
+    assert.equal(finding!.assessment!.evidenced, 4);
     assert.match(finding!.message, /"an online survey"/);
     assert.match(finding!.message, /"two focus groups"/);
-    assert.ok(finding!.assessment.evidence.every((e) => text.slice(e.start, e.end).length > 0));
-    assert.ok(finding!.assessment.principlesMissing.includes('power'));
+    assert.ok(finding!.assessment!.evidence.every((e) => text.slice(e.start, e.end).length > 0));
+    assert.ok(finding!.assessment!.principlesMissing.includes('power'));
   });
 
   it('a co-production claim whose PPI panel only reviewed the lay summary', () => {
@@ -29,7 +29,7 @@ describe(`${RULE}: flags`, () => {
     );
     const [finding] = findings(text, RULE);
     assert.ok(finding);
-    assert.equal(finding.assessment.claim.claimed, 7);
+    assert.equal(finding.assessment!.claim.claimed, 7);
     assert.match(finding.message, /co-production/);
     assert.match(finding.message, /tokenism marker/);
   });
@@ -52,15 +52,15 @@ describe(`${RULE}: flags`, () => {
     );
     const [finding] = findings(text, RULE);
     assert.ok(finding);
-    assert.equal(finding.assessment.scope, 'involvement-section');
-    assert.equal(finding.assessment.evidenced, 5);
+    assert.equal(finding.assessment!.scope, 'involvement-section');
+    assert.equal(finding.assessment!.evidenced, 5);
   });
 
   it('a heading that claims for its section', () => {
     const text = md('## Co-design with young carers', '', 'Young carers completed a questionnaire about the activities they would like.');
     const [finding] = findings(text, RULE);
     assert.ok(finding);
-    assert.equal(finding.assessment.claim.isHeading, true);
+    assert.equal(finding.assessment!.claim.isHeading, true);
   });
 
   it('co-design workshops that are hedged or one-off', () => {

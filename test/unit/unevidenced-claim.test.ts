@@ -11,7 +11,7 @@ describe(RULE, () => {
     assert.ok(finding);
     assert.equal(finding.text, 'co-produced');
     assert.equal(finding.severity, 'information');
-    assert.equal(finding.assessment.scope, 'none');
+    assert.equal(finding.assessment!.scope, 'none');
   });
 
   it('does not flag a claim with evidence in the involvement section', () => {

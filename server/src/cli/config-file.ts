@@ -5,10 +5,12 @@ import { ConfigError, defaultSettings, parseSettings, type Settings } from '../c
 /** The project config file's name. */
 export const CONFIG_NAME = '.coprod-lens.json';
 
-/** Where the settings came from, for messages. */
+/** Where the settings came from, for messages and for resolving the paths they name. */
 export interface LoadedSettings {
   readonly settings: Settings;
   readonly path: string | undefined;
+  /** The folder relative paths in the settings (bibliographies) are resolved from. */
+  readonly base: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface LoadedSettings {
  */
 export function loadSettings(explicit: string | undefined, cwd: string): LoadedSettings {
   const path = explicit !== undefined ? resolve(cwd, explicit) : findUp(cwd);
-  if (path === undefined) return { settings: defaultSettings(), path: undefined };
+  if (path === undefined) return { settings: defaultSettings(), path: undefined, base: resolve(cwd) };
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -30,7 +32,7 @@ export function loadSettings(explicit: string | undefined, cwd: string): LoadedS
   } catch (error) {
     throw new ConfigError(`${path}: not valid JSON (${(error as Error).message}); fix the file or pass another with --config.`);
   }
-  return { settings: parseSettings(value, path), path };
+  return { settings: parseSettings(value, path), path, base: dirname(path) };
 }
 
 function findUp(start: string): string | undefined {

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze, ConfigError, LineIndex } from '../core/index';
+import { readBibliographies } from './bibliographies';
 import { loadSettings } from './config-file';
+import { fixMissingEntries } from './fix';
+import { exportReferences, REFERENCE_FORMATS, type ReferenceFormat } from './references-command';
 import { expandTargets, readTarget, UsageError } from './files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -14,18 +17,26 @@ import { fails, type FailOn, type FileReport } from './report';
  */
 
 const HELP = `Usage: coprod-lens check [options] [paths|globs|-]...
+       coprod-lens references [--format text|csl-json|bibtex] [--style apa|vancouver]
 
-Checks Markdown proposals (.md .markdown .qmd .Rmd) for co-production and co-design
-claims that only describe consultation. Folders are walked (skipping node_modules
-and .git); "-" reads standard input. With no paths, checks the current folder.
+check: checks Markdown proposals (.md .markdown .qmd .Rmd) for co-production and
+co-design claims that only describe consultation, and for citation problems.
+Folders are walked (skipping node_modules and .git); "-" reads standard input.
+With no paths, checks the current folder.
 
-Options:
   --format text|json|sarif   output format (default: text)
   --fail-on error|warning|information|hint|never
                              exit 1 when a finding is at or above this severity
                              (default: warning)
   --config FILE              settings file (default: the nearest .coprod-lens.json)
+  --fix                      add missing reference entries (the one safe fix),
+                             then report what is left
   --quiet                    print findings only: no summary, no progress
+
+references: prints the reference list of Williams & Caley (2020), "Defining
+Co-production", and the chapter itself: formatted text (APA by default, or
+--style vancouver), CSL-JSON or BibTeX.
+
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -55,10 +66,12 @@ export function run(argv: readonly string[], io: Io): number {
       allowPositionals: true,
       strict: true,
       options: {
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
         'fail-on': { type: 'string', default: 'warning' },
         config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        style: { type: 'string', default: 'apa' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -80,21 +93,30 @@ export function run(argv: readonly string[], io: Io): number {
     io.stdout.write(HELP);
     return 2;
   }
-  if (command !== 'check') return usage(io, `unknown command "${command}"; the command is "check".`);
-  const format = values.format as (typeof FORMATS)[number];
+  if (command === 'references') {
+    if (paths.length > 0) return usage(io, `"references" takes no paths (got "${paths[0]}").`);
+    const format = (values.format ?? 'text') as ReferenceFormat;
+    if (!REFERENCE_FORMATS.includes(format)) return usage(io, `--format for references must be one of ${REFERENCE_FORMATS.join(', ')} (got "${values.format}").`);
+    if (values.style !== 'apa' && values.style !== 'vancouver') return usage(io, `--style must be apa or vancouver (got "${values.style}").`);
+    io.stdout.write(exportReferences(format, values.style));
+    return 0;
+  }
+  if (command !== 'check') return usage(io, `unknown command "${command}"; the commands are "check" and "references".`);
+  const format = (values.format ?? 'text') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) return usage(io, `--format must be one of ${FORMATS.join(', ')} (got "${values.format}").`);
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) return usage(io, `--fail-on must be one of ${FAIL_ON.join(', ')} (got "${values['fail-on']}").`);
 
-  let settings;
+  let loaded;
   let targets;
   try {
-    settings = loadSettings(values.config, io.cwd).settings;
+    loaded = loadSettings(values.config, io.cwd);
     targets = expandTargets(paths.length > 0 ? paths : ['.'], io.cwd);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) return usage(io, error.message);
     throw error;
   }
+  const settings = loaded.settings;
   if (targets.length === 0) {
     io.stderr.write('coprod-lens: no Markdown files found (looked for .md .markdown .qmd .Rmd).\n');
   }
@@ -108,14 +130,33 @@ export function run(argv: readonly string[], io: Io): number {
       reports.push({ path: target.display, findings: [], error: read.error });
       return;
     }
-    const result = analyze(read.text, settings);
+    const warn = (message: string): void => void io.stderr.write(`coprod-lens: ${target.display}: ${message}\n`);
+    const documentPath = target.absolute === '-' ? undefined : target.absolute;
+    let bibliographies = readBibliographies(documentPath, read.text, settings.bibliographies, loaded.base, warn);
+    let text = read.text;
+    if (values.fix) {
+      const outcome = fixMissingEntries(text, settings, bibliographies);
+      if (outcome.applied.length > 0) {
+        if (documentPath === undefined) {
+          io.stdout.write(outcome.text);
+          warn(`fixed on standard output: ${outcome.applied.join('; ')}.`);
+          return;
+        }
+        writeAtomically(documentPath, outcome.text);
+        for (const [path, bibText] of outcome.bibliographies) writeAtomically(path, bibText);
+        warn(`${outcome.applied.length === 1 ? 'fixed' : `fixed ${outcome.applied.length}`}: ${outcome.applied.join('; ')}.`);
+        text = outcome.text;
+        bibliographies = bibliographies.map((b) => ({ ...b, text: outcome.bibliographies.get(b.absolute) ?? b.text }));
+      }
+    }
+    const result = analyze(text, settings, { bibliographies });
     for (const failure of result.ruleErrors) {
       io.stderr.write(`coprod-lens: ${target.display}: rule ${failure.rule} failed (${failure.message}); please report it.\n`);
     }
-    const lines = new LineIndex(read.text);
+    const lines = new LineIndex(text);
     for (const notice of result.notices) {
       const at = lines.position(notice.start);
-      io.stderr.write(`coprod-lens: ${target.display}:${at.line + 1}:${at.character + 1}: ${notice.message}\n`);
+      io.stderr.write(`coprod-lens: ${target.display}${notice.end > 0 ? `:${at.line + 1}:${at.character + 1}` : ''}: ${notice.message}\n`);
     }
     reports.push({ path: target.display, findings: result.findings, lines });
   });
@@ -129,6 +170,13 @@ export function run(argv: readonly string[], io: Io): number {
 
   if (reports.some((r) => r.error !== undefined)) return 2;
   return reports.some((r) => r.findings.some((f) => fails(f.severity, failOn))) ? 1 : 0;
+}
+
+/** Replace a file's contents without leaving it half-written (write a sibling, then rename). */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.coprod-lens-${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }
 
 /** Colour on a terminal; NO_COLOR (non-empty) turns it off, FORCE_COLOR (not "0") turns it on. */

@@ -1,11 +1,35 @@
 import { assess } from './assess';
+import { BUNDLED_REFERENCES } from './citations/bundled';
+import type { BibliographyFile } from './citations/bibliography';
+import { citationContext, type CitationContext } from './citations/context';
+import type { CslItem } from './citations/database';
+import { narrative } from './citations/format';
+import { planCitation } from './citations/plan';
+import { suggest, type SuggestionFor } from './citations/suggest';
 import { findClaims } from './claims';
 import { defaultSettings, type Settings } from './config';
 import { ProposalDocument } from './document';
 import { EvidenceIndex } from './evidence';
+import { firstAuthor, yearOf } from './citations/database';
 import { RULES } from './rules/index';
+import type { RuleReport } from './rules/rule';
 import { suppressions, type UnknownRule } from './suppress';
-import type { Assessment, Finding } from './types';
+import type { Assessment, Finding, Fix, Span, Suggestion } from './types';
+
+/** Values the analysis reads besides the text: the reference database and bibliography files. */
+export interface AnalysisInputs {
+  /** The works suggestions come from; the chapter's list by default. */
+  readonly references?: readonly CslItem[];
+  /** Bibliography files the caller read (named in front matter or in the settings). */
+  readonly bibliographies?: readonly BibliographyFile[];
+}
+
+/** A problem with something the document relies on, reported apart from findings. */
+export interface Notice {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
 
 /** What one analysis returns. */
 export interface AnalysisResult {
@@ -13,20 +37,26 @@ export interface AnalysisResult {
   readonly findings: readonly Finding[];
   /** Every claim's assessment, flagged or not (hovers and profiles read these). */
   readonly assessments: readonly Assessment[];
+  /** The document's citations, style, reference list and bibliographies. */
+  readonly citations: CitationContext;
   /** Rules that threw; the other rules still report. */
   readonly ruleErrors: readonly { readonly rule: string; readonly message: string }[];
-  /** Problems with the document's own directives, e.g. a suppression comment naming no known rule. */
-  readonly notices: readonly { readonly start: number; readonly end: number; readonly message: string }[];
+  /** Problems with the document's directives and files: unknown rule ids, unreadable bibliographies. */
+  readonly notices: readonly Notice[];
 }
 
+const SUGGESTING: ReadonlySet<string> = new Set<SuggestionFor>(['consultation-only', 'co-design-not-co-production', 'unevidenced-claim', 'uncited-definition']);
+
 /**
- * Analyse one Markdown proposal. Pure: text and settings in, findings out. Never throws for any
- * input text; a rule that throws is reported in `ruleErrors` and the others still run.
+ * Analyse one Markdown proposal. Pure: text, settings and reference data in, findings out. Never
+ * throws for any input text; a rule that throws is reported in `ruleErrors` and the others run.
  */
-export function analyze(text: string, settings: Settings = defaultSettings()): AnalysisResult {
+export function analyze(text: string, settings: Settings = defaultSettings(), inputs: AnalysisInputs = {}): AnalysisResult {
   const doc = new ProposalDocument(text);
   const index = new EvidenceIndex(doc);
-  const assessments = findClaims(doc).map((claim) => assess(claim, doc, index));
+  const { claims, definitions } = findClaims(doc);
+  const assessments = claims.map((claim) => assess(claim, doc, index));
+  const citations = citationContext(doc, settings, inputs.references ?? BUNDLED_REFERENCES, inputs.bibliographies ?? []);
   // The end of the prose block that starts on the line at `lineStart` (after a list marker or indent).
   const blockEnd = (lineStart: number): number => {
     const newline = text.indexOf('\n', lineStart);
@@ -42,19 +72,48 @@ export function analyze(text: string, settings: Settings = defaultSettings()): A
     const severity = settings.rules[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
     try {
-      for (const report of rule.check({ doc, assessments })) {
+      for (const report of rule.check({ doc, assessments, definitions, citations })) {
         if (suppressed(rule.id, report.start)) continue;
-        findings.push({ ...report, rule: rule.id, severity, suggestions: [], fixes: [] });
+        findings.push(withSuggestions(rule.id, severity, report, doc, citations));
       }
     } catch (error) {
       ruleErrors.push({ rule: rule.id, message: error instanceof Error ? error.message : String(error) });
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  const notices = unknownRules.map((u) => ({
+  const notices: Notice[] = unknownRules.map((u) => ({
     start: u.start,
     end: u.end,
     message: `unknown rule "${u.rule}" in a suppression comment; known rules are ${RULES.map((r) => r.id).join(', ')}.`,
   }));
-  return { findings, assessments, ruleErrors, notices };
+  const fm = citations.frontMatter;
+  if (fm?.error) notices.push({ start: fm.start, end: fm.end, message: fm.error });
+  for (const bib of citations.bibliographies) if (bib.error) notices.push({ start: 0, end: 0, message: bib.error });
+  return { findings, assessments, citations, ruleErrors, notices };
+}
+
+/** A rule's report as a finding, with ranked reading and "Cite …" fixes where the rule calls for them. */
+function withSuggestions(rule: string, severity: Finding['severity'], report: RuleReport, doc: ProposalDocument, citations: CitationContext): Finding {
+  const base = { rule, severity, start: report.start, end: report.end, message: report.message, ...(report.assessment ? { assessment: report.assessment } : {}) };
+  if (!SUGGESTING.has(rule)) return { ...base, suggestions: [], fixes: report.fixes ?? [] };
+  const sentence: Span = report.assessment?.claim.sentence ?? report.sentence ?? report;
+  const passage = passageOf(doc, report.start, sentence);
+  const items = suggest(rule as SuggestionFor, passage, report.assessment?.principlesMissing ?? [], citations.database.all());
+  const suggestions: Suggestion[] = [];
+  const fixes: Fix[] = [...(report.fixes ?? [])];
+  items.forEach((item, i) => {
+    const plan = planCitation(citations, item, sentence);
+    suggestions.push({ id: item.id, author: firstAuthor(item), year: yearOf(item), citation: plan.citation });
+    if (plan.edits.length > 0) fixes.push({ title: `Cite ${narrative(item)}`, edits: plan.edits, ...(i === 0 ? { preferred: true } : {}) });
+  });
+  return { ...base, suggestions, fixes };
+}
+
+/** The text a suggestion's topic is judged from: the finding's section (at most 4,000 characters). */
+function passageOf(doc: ProposalDocument, offset: number, sentence: Span): string {
+  const block = doc.blocks[Math.max(0, doc.firstBlockAt(offset + 1) - 1)];
+  const section = block ? doc.sections[block.section] : undefined;
+  const start = section?.start ?? Math.max(0, sentence.start - 2000);
+  const end = Math.min(section?.end ?? sentence.end + 2000, start + 4000);
+  return doc.text.slice(start, Math.max(end, sentence.end));
 }

@@ -15,9 +15,17 @@ const REFERENCE_ENTRY = /^\s*(?:\[\d+\]\s*)?[\p{Lu}][\p{L}'’ -]+,\s*(?:[\p{Lu}
 /** "co-production lead", "co-design budget": a job or a budget line, not a claim about the work. */
 const ROLE_NOUN = /\s+(?:leads?|co-?ordinators?|coordinators?|workers?|officers?|managers?|budgets?|training|champions?|facilitators?|awards?|week|charter|literature|network|posts?|roles?|fund)\b/iy;
 
-/** Find the claims in a document. */
-export function findClaims(doc: ProposalDocument): Claim[] {
+/** Claims, and the sentences that define co-production (for `uncited-definition`). */
+export interface ClaimScan {
+  readonly claims: readonly Claim[];
+  /** Definition sentences, with the defined term's span as `start`/`end`. */
+  readonly definitions: readonly Claim[];
+}
+
+/** Find the claims (and definitions) in a document. */
+export function findClaims(doc: ProposalDocument): ClaimScan {
   const claims: Claim[] = [];
+  const definitions: Claim[] = [];
   const headingClaims: { claim: Claim; section: number }[] = [];
   const titles = doc.prose.titles;
   const { anyClaim } = lexicon();
@@ -28,7 +36,7 @@ export function findClaims(doc: ProposalDocument): Claim[] {
     // strongest (the first among equals).
     let best: Claim | undefined;
     for (const sentence of doc.sentences(index)) {
-      const claim = claimIn(sentence, block.kind === 'heading', inTitle);
+      const claim = claimIn(sentence, block.kind === 'heading', inTitle, definitions);
       if (claim && (!best || claim.claimed > best.claimed)) best = claim;
     }
     if (!best) return;
@@ -50,10 +58,10 @@ export function findClaims(doc: ProposalDocument): Claim[] {
     const covered = lo < starts.length && starts[lo]! < body.end;
     if (!covered) claims.push(claim);
   }
-  return claims.sort((a, b) => a.start - b.start);
+  return { claims: claims.sort((a, b) => a.start - b.start), definitions };
 }
 
-function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: number) => boolean): Claim | undefined {
+function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: number) => boolean, definitions: Claim[]): Claim | undefined {
   const lex = lexicon();
   const text = sentence.text;
   if (isHeading ? HEADING_NOT_CLAIM.test(text) : text.trimEnd().endsWith('?')) return undefined;
@@ -76,12 +84,19 @@ function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: numbe
       if (reportsLiterature(text, best, non.regex, non.id === 'literature-citation' ? lex.ownWork : FIRST_PERSON)) return undefined;
     } else if (non.id === 'confusion-knowledge') {
       if (test(non.regex, text) && !test(lex.users, text)) return undefined;
-    } else if (test(non.regex, text)) return undefined;
+    } else if (test(non.regex, text)) {
+      if (non.id === 'definition' && !isHeading) definitions.push(makeClaim(sentence, text, best, best.level, false, triggers));
+      return undefined;
+    }
   }
   if (!isHeading && !test(lex.ownWork, outsideQuotes(text))) return undefined;
   // The strongest trigger in the sentence sets the claimed level.
   let claimed = best.level;
   for (const trigger of lex.claims) if (trigger.level > claimed && test(trigger.regex, text)) claimed = trigger.level;
+  return makeClaim(sentence, text, best, claimed, isHeading, triggers);
+}
+
+function makeClaim(sentence: Sentence, text: string, best: Span, claimed: Level, isHeading: boolean, triggers: readonly Span[]): Claim {
   return {
     start: sentence.start + best.start,
     end: sentence.start + best.end,

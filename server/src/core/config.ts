@@ -11,11 +11,19 @@ import type { Severity } from './types';
 /** A rule's configured severity, or off. */
 export type RuleSetting = Severity | 'off';
 
+/** Citation styles a setting can force; "auto" detects the style the document uses. */
+export type CitationStyleSetting = 'auto' | 'author-date' | 'numeric' | 'pandoc';
+
 /** Validated settings. */
 export interface Settings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** Files larger than this many bytes are skipped with an error. */
   readonly maxFileSize: number;
+  readonly citationStyle: CitationStyleSetting;
+  /** The heading of the document's reference list (found case-insensitively; created when missing). */
+  readonly referencesHeading: string;
+  /** Bibliography files (CSL-JSON or BibTeX) added to every document, as the settings name them. */
+  readonly bibliographies: readonly string[];
 }
 
 /** Thrown for invalid settings; the message names the source and says what to do. */
@@ -31,11 +39,15 @@ export function defaultSettings(): Settings {
   return {
     rules: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    citationStyle: 'auto',
+    referencesHeading: 'References',
+    bibliographies: [],
   };
 }
 
 const SEVERITIES: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = ['$schema', 'rules', 'maxFileSize'];
+const KEYS = ['$schema', 'rules', 'maxFileSize', 'citationStyle', 'referencesHeading', 'bibliographies'];
+const STYLES: readonly CitationStyleSetting[] = ['auto', 'author-date', 'numeric', 'pandoc'];
 
 /**
  * Validate a parsed config value from `source` (a file name or "settings") on top of `base`.
@@ -62,7 +74,29 @@ export function parseSettings(value: unknown, source: string, base: Settings = d
   }
   let maxFileSize = base.maxFileSize;
   if (record.maxFileSize !== undefined) maxFileSize = parseSize(record.maxFileSize, `${source}: maxFileSize`);
-  return { rules, maxFileSize };
+  let citationStyle = base.citationStyle;
+  if (record.citationStyle !== undefined) {
+    if (!(STYLES as readonly unknown[]).includes(record.citationStyle)) {
+      throw new ConfigError(`${source}: citationStyle is ${JSON.stringify(record.citationStyle)}; use one of ${STYLES.join(', ')}.`);
+    }
+    citationStyle = record.citationStyle as CitationStyleSetting;
+  }
+  let referencesHeading = base.referencesHeading;
+  if (record.referencesHeading !== undefined) {
+    if (typeof record.referencesHeading !== 'string' || !/\S/.test(record.referencesHeading) || /[\r\n]/.test(record.referencesHeading)) {
+      throw new ConfigError(`${source}: referencesHeading must be a one-line heading text such as "References".`);
+    }
+    referencesHeading = record.referencesHeading.trim();
+  }
+  let bibliographies = base.bibliographies;
+  if (record.bibliographies !== undefined) {
+    const list = record.bibliographies;
+    if (!Array.isArray(list) || list.some((b) => typeof b !== 'string' || b.trim() === '')) {
+      throw new ConfigError(`${source}: bibliographies must be a list of file paths (CSL-JSON .json or BibTeX .bib).`);
+    }
+    bibliographies = list as string[];
+  }
+  return { rules, maxFileSize, citationStyle, referencesHeading, bibliographies };
 }
 
 function ruleSetting(value: unknown, fallback: Severity, where: string): RuleSetting {

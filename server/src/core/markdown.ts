@@ -59,6 +59,10 @@ export interface ProseDocument {
   readonly comments: readonly Comment[];
   /** Italic or bold spans of four or more words: read as titles of other works, never as claims. */
   readonly titles: readonly Span[];
+  /** Links, inline code and inline HTML: nothing may be inserted inside them. */
+  readonly atoms: readonly Span[];
+  /** The YAML front matter block (including its fences), if any. */
+  readonly frontMatter: (Span & { readonly value: string }) | undefined;
 }
 
 /**
@@ -88,6 +92,8 @@ export function toProse(text: string): ProseDocument {
   const sections: Section[] = [];
   const comments: Comment[] = [];
   const titles: Span[] = [];
+  const atoms: Span[] = [];
+  let frontMatter: ProseDocument['frontMatter'];
   let groupCounter = 0;
   const open: number[] = []; // stack of open section indexes
 
@@ -118,7 +124,7 @@ export function toProse(text: string): ProseDocument {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || end <= start) return undefined;
     const ranges: Span[] = [];
-    collectText(node.children, { source: text, ranges, titles, onHtml: collectComment });
+    collectText(node.children, { source: text, ranges, titles, atoms, onHtml: collectComment });
     const masked = mask(text, start, end, ranges, quoted);
     const block: Block = {
       kind,
@@ -183,8 +189,11 @@ export function toProse(text: string): ProseDocument {
       case 'html':
         collectComment(node);
         return;
+      case 'yaml':
+        if (node.position?.start.offset === 0) frontMatter = { start: 0, end: node.position.end.offset ?? 0, value: node.value };
+        return;
       default:
-        // code, yaml, toml, thematicBreak, definition: not prose.
+        // code, toml, thematicBreak, definition: not prose.
         return;
     }
   };
@@ -201,7 +210,7 @@ export function toProse(text: string): ProseDocument {
       }
     }
   }
-  return { text, blocks, sections, comments, titles };
+  return { text, blocks, sections, comments, titles, atoms, frontMatter };
 }
 
 /** What collecting prose text needs: the source, where ranges and titles go, what to do with HTML. */
@@ -209,6 +218,7 @@ interface Collector {
   readonly source: string;
   readonly ranges: Span[];
   readonly titles: Span[];
+  readonly atoms: Span[];
   readonly onHtml: (node: Nodes) => void;
 }
 
@@ -229,6 +239,7 @@ function collectText(nodes: readonly PhrasingContent[], into: Collector): void {
       case 'linkReference': {
         const before = into.ranges.length;
         collectText(node.children, into);
+        if (node.type === 'link' || node.type === 'linkReference') atom(node, into.atoms);
         // A long italic phrase is the title of another work ("*Co-production in social care: what it is*").
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
@@ -240,12 +251,22 @@ function collectText(nodes: readonly PhrasingContent[], into: Collector): void {
       }
       case 'html':
         into.onHtml(node);
+        atom(node, into.atoms);
+        break;
+      case 'inlineCode':
+        atom(node, into.atoms);
         break;
       default:
-        // inlineCode, image, imageReference, break, footnoteReference: not prose.
+        // image, imageReference, break, footnoteReference: not prose.
         break;
     }
   }
+}
+
+function atom(node: Nodes, atoms: Span[]): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start !== undefined && end !== undefined) atoms.push({ start, end });
 }
 
 const NOT_NEWLINE = /[^\n]/g;

@@ -72,9 +72,11 @@ export interface Suggestion {
   readonly citation: string;
 }
 
-/** A text edit expressed in source offsets. */
+/** A text edit expressed in source offsets, in the document or (with `file`) in a bibliography file. */
 export interface TextEdit extends Span {
   readonly newText: string;
+  /** The bibliography file to edit, as the document or settings name it; absent for the document itself. */
+  readonly file?: string;
 }
 
 /** A fix offered for a finding, as data; editors derive code actions from it generically. */
@@ -101,7 +103,8 @@ export interface Finding extends Span {
   readonly rule: string;
   readonly severity: Severity;
   readonly message: string;
-  readonly assessment: Assessment;
+  /** The claim's assessment, for findings about claims. */
+  readonly assessment?: Assessment;
   readonly suggestions: readonly Suggestion[];
   readonly fixes: readonly Fix[];
 }

@@ -16,7 +16,7 @@ export function formatJson(reports: readonly FileReport[]): string {
           severity: f.severity,
           message: f.message,
           range: report.lines!.range(f.start, f.end),
-          level: levelName(f.assessment.evidenced),
+          level: f.assessment ? levelName(f.assessment.evidenced) : null,
           suggestions: f.suggestions.map((s) => ({ id: s.id, author: s.author, year: s.year, citation: s.citation })),
         }))
       : [],

@@ -51,10 +51,9 @@ export function formatSarif(reports: readonly FileReport[], options: { version: 
                 },
               },
             ],
-            properties: {
-              claimedLevel: levelName(f.assessment.claim.claimed),
-              evidencedLevel: levelName(f.assessment.evidenced),
-            },
+            ...(f.assessment
+              ? { properties: { claimedLevel: levelName(f.assessment.claim.claimed), evidencedLevel: levelName(f.assessment.evidenced) } }
+              : {}),
           };
         })
       : [],
