@@ -38,12 +38,11 @@ if (args.has('--tests')) {
 } else if (args.has('--bench')) {
   await build({ ...common, entryPoints: [join(root, 'bench/bench.ts')], outfile: join(root, 'out/bench/bench.js') });
 } else {
-  await build({
-    ...common,
-    entryPoints: [join(root, 'server/src/cli/main.ts')],
-    outfile: join(root, 'dist/cli.js'),
-    banner: { js: `#!/usr/bin/env node\n${importMetaShim}` },
-    define: { ...common.define, __VERSION__: JSON.stringify(pkg.version) },
-  });
+  const bin = { banner: { js: `#!/usr/bin/env node\n${importMetaShim}` }, define: { ...common.define, __VERSION__: JSON.stringify(pkg.version) } };
+  await Promise.all([
+    build({ ...common, ...bin, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),
+    build({ ...common, ...bin, entryPoints: [join(root, 'server/src/lsp/main.ts')], outfile: join(root, 'dist/server.js') }),
+  ]);
   chmodSync(join(root, 'dist/cli.js'), 0o755);
+  chmodSync(join(root, 'dist/server.js'), 0o755);
 }

@@ -1,10 +1,8 @@
-import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { walk } from '../node/walk';
 import { globSync } from 'tinyglobby';
 
-/** Extensions a folder walk picks up (compared case-insensitively). */
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.qmd', '.rmd'];
-const SKIP_DIRS = new Set(['node_modules', '.git']);
 const GLOB_CHARS = /[*?[\]{}!]/;
 
 /** Thrown for a path argument that names nothing; exit code 2. */
@@ -52,27 +50,6 @@ export function expandTargets(args: readonly string[], cwd: string): Target[] {
       }
     } else {
       throw new UsageError(`no such file or folder: "${arg}".`);
-    }
-  }
-  return out;
-}
-
-/** Markdown files under `dir`, sorted, skipping node_modules and .git; symbolic links to folders are not followed. */
-export function walk(dir: string): string[] {
-  const out: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) out.push(...walk(path));
-    } else if (MARKDOWN_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
-      if (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(path)?.isFile())) out.push(path);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { applyEdits, analyze, editsFor, type AnalysisInputs, type Settings } from '../core/index';
-import type { ReadBibliography } from './bibliographies';
+import type { ReadBibliography } from '../node/bibliographies';
 
 /** What `check --fix` changed in one document. */
 export interface FixOutcome {
@@ -21,9 +21,10 @@ export function fixMissingEntries(text: string, settings: Settings, bibliographi
   const limit = 500;
   for (let round = 0; round < limit; round++) {
     const inputs: AnalysisInputs = { bibliographies: bibs };
-    const finding = analyze(current, settings, inputs).findings.find((f) => f.rule === 'missing-reference-entry' && f.fixes.length > 0);
-    if (!finding) break;
-    const fix = finding.fixes[0]!;
+    const fix = analyze(current, settings, inputs)
+      .findings.flatMap((f) => f.fixes)
+      .find((f) => f.kind === 'add-entry');
+    if (!fix) break;
     current = applyEdits(current, editsFor(fix.edits, undefined));
     bibs = bibs.map((b) => {
       const edits = editsFor(fix.edits, b.path);

@@ -1,8 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze, ConfigError, LineIndex } from '../core/index';
-import { readBibliographies } from './bibliographies';
-import { loadSettings } from './config-file';
+import { readBibliographies } from '../node/bibliographies';
+import { loadSettings } from '../node/config-file';
 import { fixMissingEntries } from './fix';
 import { exportReferences, REFERENCE_FORMATS, type ReferenceFormat } from './references-command';
 import { expandTargets, readTarget, UsageError } from './files';

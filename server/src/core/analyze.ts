@@ -57,12 +57,14 @@ export function analyze(text: string, settings: Settings = defaultSettings(), in
   const { claims, definitions } = findClaims(doc);
   const assessments = claims.map((claim) => assess(claim, doc, index));
   const citations = citationContext(doc, settings, inputs.references ?? BUNDLED_REFERENCES, inputs.bibliographies ?? []);
-  // The end of the prose block that starts on the line at `lineStart` (after a list marker or indent).
-  const blockEnd = (lineStart: number): number => {
-    const newline = text.indexOf('\n', lineStart);
+  // The end of the prose block holding `offset`, or starting on its line (after a list marker).
+  const blockEnd = (offset: number): number => {
+    const holding = doc.blocks[doc.firstBlockAt(offset + 1) - 1];
+    if (holding && holding.start <= offset && offset < holding.end) return holding.end;
+    const newline = text.indexOf('\n', offset);
     const lineEnd = newline < 0 ? text.length : newline;
-    const block = doc.blocks[doc.firstBlockAt(lineStart)];
-    return block && block.start <= lineEnd ? block.end : lineStart;
+    const block = doc.blocks[doc.firstBlockAt(offset)];
+    return block && block.start <= lineEnd ? block.end : offset;
   };
   const unknownRules: UnknownRule[] = [];
   const suppressed = suppressions(text, doc.prose.comments, blockEnd, RULES.map((r) => r.id), unknownRules);
@@ -95,7 +97,8 @@ export function analyze(text: string, settings: Settings = defaultSettings(), in
 /** A rule's report as a finding, with ranked reading and "Cite …" fixes where the rule calls for them. */
 function withSuggestions(rule: string, severity: Finding['severity'], report: RuleReport, doc: ProposalDocument, citations: CitationContext): Finding {
   const base = { rule, severity, start: report.start, end: report.end, message: report.message, ...(report.assessment ? { assessment: report.assessment } : {}) };
-  if (!SUGGESTING.has(rule)) return { ...base, suggestions: [], fixes: report.fixes ?? [] };
+  const ignore = suppressionFix(doc, rule, report.start, citations.eol);
+  if (!SUGGESTING.has(rule)) return { ...base, suggestions: [], fixes: [...(report.fixes ?? []), ignore] };
   const sentence: Span = report.assessment?.claim.sentence ?? report.sentence ?? report;
   const passage = passageOf(doc, report.start, sentence);
   const items = suggest(rule as SuggestionFor, passage, report.assessment?.principlesMissing ?? [], citations.database.all());
@@ -104,9 +107,25 @@ function withSuggestions(rule: string, severity: Finding['severity'], report: Ru
   items.forEach((item, i) => {
     const plan = planCitation(citations, item, sentence);
     suggestions.push({ id: item.id, author: firstAuthor(item), year: yearOf(item), citation: plan.citation });
-    if (plan.edits.length > 0) fixes.push({ title: `Cite ${narrative(item)}`, edits: plan.edits, ...(i === 0 ? { preferred: true } : {}) });
+    if (plan.edits.length > 0) fixes.push({ kind: 'cite', title: `Cite ${narrative(item)}`, edits: plan.edits, ...(i === 0 ? { preferred: true } : {}) });
   });
-  return { ...base, suggestions, fixes };
+  return { ...base, suggestions, fixes: [...fixes, ignore] };
+}
+
+/**
+ * "Ignore this finding": a disable-next-line comment for this rule on its own line above the
+ * paragraph, or at the start of a list item's text (a line of its own would split the list).
+ */
+function suppressionFix(doc: ProposalDocument, rule: string, offset: number, eol: string): Fix {
+  const block = doc.blocks[Math.max(0, doc.firstBlockAt(offset + 1) - 1)];
+  const start = block && block.start <= offset ? block.start : offset;
+  const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1;
+  const comment = `<!-- coprod-lens-disable-next-line ${rule} -->`;
+  const onItsOwnLine = doc.text.slice(lineStart, start).trim() === '';
+  const edit = onItsOwnLine
+    ? { start: lineStart, end: lineStart, newText: `${doc.text.slice(lineStart, start)}${comment}${eol}` }
+    : { start, end: start, newText: `${comment} ` };
+  return { kind: 'ignore', title: `Ignore this finding (${rule})`, edits: [edit] };
 }
 
 /** The text a suggestion's topic is judged from: the finding's section (at most 4,000 characters). */

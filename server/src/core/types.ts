@@ -81,6 +81,8 @@ export interface TextEdit extends Span {
 
 /** A fix offered for a finding, as data; editors derive code actions from it generically. */
 export interface Fix {
+  /** What the fix does: cite a reference, reword the claim, add a missing entry, or suppress the finding. */
+  readonly kind: 'cite' | 'reword' | 'add-entry' | 'ignore';
   readonly title: string;
   readonly edits: readonly TextEdit[];
   readonly preferred?: boolean;

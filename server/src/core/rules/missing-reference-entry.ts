@@ -23,7 +23,7 @@ export const missingReferenceEntry: Rule = {
           start: work.start,
           end: work.end,
           message: `${name} is cited but has no entry in ${where}.`,
-          fixes: edits.length > 0 ? [{ title: `Add the reference entry for ${name}`, edits, preferred: true }] : [],
+          fixes: edits.length > 0 ? [{ kind: 'add-entry', title: `Add the reference entry for ${name}`, edits, preferred: true }] : [],
         });
       }
     }

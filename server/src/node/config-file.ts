@@ -15,11 +15,11 @@ export interface LoadedSettings {
 
 /**
  * Load settings from `explicit` (the --config flag) or from the nearest `.coprod-lens.json`
- * in `cwd` or above it; defaults when there is none. Throws ConfigError naming the file.
+ * in `cwd` or above it (up to `stopAt`), on top of `base`. Throws ConfigError naming the file.
  */
-export function loadSettings(explicit: string | undefined, cwd: string): LoadedSettings {
-  const path = explicit !== undefined ? resolve(cwd, explicit) : findUp(cwd);
-  if (path === undefined) return { settings: defaultSettings(), path: undefined, base: resolve(cwd) };
+export function loadSettings(explicit: string | undefined, cwd: string, base: Settings = defaultSettings(), stopAt?: string): LoadedSettings {
+  const path = explicit !== undefined ? resolve(cwd, explicit) : findUp(cwd, stopAt);
+  if (path === undefined) return { settings: base, path: undefined, base: resolve(cwd) };
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -32,13 +32,14 @@ export function loadSettings(explicit: string | undefined, cwd: string): LoadedS
   } catch (error) {
     throw new ConfigError(`${path}: not valid JSON (${(error as Error).message}); fix the file or pass another with --config.`);
   }
-  return { settings: parseSettings(value, path), path, base: dirname(path) };
+  return { settings: parseSettings(value, path, base), path, base: dirname(path) };
 }
 
-function findUp(start: string): string | undefined {
+/** The nearest config file from `start` upwards, not above `stopAt` when given. */
+function findUp(start: string, stopAt?: string): string | undefined {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     const candidate = join(dir, CONFIG_NAME);
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
+    if (dirname(dir) === dir || (stopAt !== undefined && resolve(dir) === resolve(stopAt))) return undefined;
   }
 }

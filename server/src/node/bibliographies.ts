@@ -10,7 +10,7 @@ export interface ReadBibliography extends BibliographyFile {
 /**
  * Read the bibliographies a document relies on: those its front matter names (relative to the
  * document) and those the settings name (relative to the config file, or the working folder).
- * A file that cannot be read is reported through `onError` and left out.
+ * A file that cannot be read, or that `allow` refuses, is reported through `onError` and left out.
  */
 export function readBibliographies(
   documentPath: string | undefined,
@@ -18,11 +18,16 @@ export function readBibliographies(
   settingsPaths: readonly string[],
   settingsBase: string,
   onError: (message: string) => void,
+  allow: (absolute: string) => boolean = () => true,
 ): ReadBibliography[] {
   const out: ReadBibliography[] = [];
   const add = (written: string, base: string): void => {
     const absolute = isAbsolute(written) ? written : resolve(base, written);
     if (out.some((b) => b.absolute === absolute)) return;
+    if (!allow(absolute)) {
+      onError(`${written}: not read, because it is outside the workspace folders of an untrusted workspace.`);
+      return;
+    }
     try {
       out.push({ path: written, absolute, text: readFileSync(absolute, 'utf8') });
     } catch (error) {

@@ -1,0 +1,70 @@
+/**
+ * Co-production Lens's own requests and notifications on top of LSP, shared by the server and
+ * the VS Code client (which imports only these names and types).
+ */
+
+/** `coprodLens/checkWorkspace`: check every proposal in the workspace folders (with progress). */
+export const CHECK_WORKSPACE = 'coprodLens/checkWorkspace';
+export interface CheckWorkspaceResult {
+  readonly files: number;
+  readonly findings: number;
+  readonly consultationOnly: number;
+  /** Files that could not be checked, with why. */
+  readonly errors: readonly string[];
+}
+
+/** `coprodLens/profile`: the engagement profile of one document (its claims on the ladder). */
+export const PROFILE = 'coprodLens/profile';
+export interface ProfileParams {
+  readonly uri: string;
+}
+export interface ProfileClaim {
+  readonly phrase: string;
+  readonly line: number;
+  readonly claimed: number;
+  readonly evidenced: number;
+  readonly stages: readonly string[];
+  readonly rule: string | null;
+}
+export interface ProfileResult {
+  readonly uri: string;
+  readonly levels: readonly string[];
+  readonly stages: readonly string[];
+  readonly claims: readonly ProfileClaim[];
+}
+
+/** `coprodLens/references`: the works a document can cite (chapter list and its bibliographies). */
+export const REFERENCES = 'coprodLens/references';
+export interface ReferencesParams {
+  readonly uri: string;
+}
+export interface ReferenceItem {
+  readonly id: string;
+  /** "Brandsen & Honingh (2016)" */
+  readonly label: string;
+  /** The full entry in APA. */
+  readonly entry: string;
+}
+
+/** `coprodLens/cite`: the workspace edit that cites `id` in the sentence at `position`. */
+export const CITE = 'coprodLens/cite';
+export interface CiteParams {
+  readonly uri: string;
+  readonly id: string;
+  readonly position: { readonly line: number; readonly character: number };
+}
+
+/** `coprodLens/status` (server → client): counts for the status bar. */
+export const STATUS = 'coprodLens/status';
+export interface StatusParams {
+  readonly uri: string;
+  readonly claims: number;
+  readonly consultationOnly: number;
+  readonly findings: number;
+}
+
+/** Sent as initializationOptions by the client. */
+export interface InitializationOptions {
+  /** False in an untrusted workspace: then no file outside the workspace folders is read. */
+  readonly trusted?: boolean;
+}

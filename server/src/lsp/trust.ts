@@ -1,0 +1,41 @@
+import { realpathSync } from 'node:fs';
+import { relative, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * What the server may read. In a trusted workspace: anything the user names. In an untrusted one:
+ * only files whose real path (symbolic links resolved) lies inside a workspace folder, whatever a
+ * setting or a document's front matter says.
+ */
+export class Trust {
+  private roots: string[] = [];
+
+  constructor(readonly trusted: boolean) {}
+
+  /** Set the workspace folders (file URIs). */
+  setFolders(uris: readonly string[]): void {
+    this.roots = uris.filter((u) => u.startsWith('file:')).map((u) => real(fileURLToPath(u)));
+  }
+
+  get folders(): readonly string[] {
+    return this.roots;
+  }
+
+  /** May the server read `path`? */
+  allows(path: string): boolean {
+    if (this.trusted) return true;
+    const target = real(path);
+    return this.roots.some((root) => {
+      const rel = relative(root, target);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    });
+  }
+}
+
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

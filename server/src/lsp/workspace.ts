@@ -1,0 +1,61 @@
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { walk } from '../node/walk';
+import type { Analysed, Analyzer } from './analysis';
+import { toDiagnostic } from './convert';
+
+/** One proposal in the workspace, analysed. */
+export interface WorkspaceFile {
+  readonly uri: string;
+  readonly version: number | null;
+  readonly diagnostics: Diagnostic[];
+  readonly analysed?: Analysed;
+  readonly error?: string;
+}
+
+/** Markdown files of the workspace folders (node_modules and .git skipped). */
+export function workspaceFiles(folders: readonly string[]): string[] {
+  return folders.filter((f) => f.startsWith('file:')).flatMap((f) => walk(fileURLToPath(f)));
+}
+
+/**
+ * Analyse every proposal in the workspace: open documents as they are in the editor, the rest from
+ * disk. Reports progress through `progress(done, total)` and stops early when cancelled.
+ */
+export async function checkWorkspace(
+  folders: readonly string[],
+  open: (uri: string) => TextDocument | undefined,
+  analyzer: Analyzer,
+  token: CancellationToken | undefined,
+  progress: (done: number, total: number, path: string) => void,
+): Promise<WorkspaceFile[]> {
+  const paths = workspaceFiles(folders);
+  const out: WorkspaceFile[] = [];
+  for (const [i, path] of paths.entries()) {
+    if (token?.isCancellationRequested) break;
+    progress(i, paths.length, path);
+    const uri = pathToFileURL(path).href;
+    let document = open(uri);
+    if (!document) {
+      try {
+        if (statSync(path).size > 50 * 1024 * 1024) throw new Error('over 50 MB');
+        document = TextDocument.create(uri, 'markdown', 0, readFileSync(path, 'utf8'));
+      } catch (error) {
+        out.push({ uri, version: null, diagnostics: [], error: `${path}: cannot read (${(error as Error).message})` });
+        continue;
+      }
+    }
+    const analysed = await analyzer.analyse(document, token);
+    if (!analysed) {
+      out.push({ uri, version: null, diagnostics: [], error: `${path}: not checked (too large or failed; see the log)` });
+      continue;
+    }
+    const diagnostics = analysed.result.findings.map((f, index) => toDiagnostic(f, analysed.lines, uri, { version: analysed.version, index }));
+    out.push({ uri, version: open(uri) ? analysed.version : null, diagnostics, analysed });
+    // Let other requests (edits, hovers) through between files.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
