@@ -42,6 +42,7 @@ if (args.has('--tests')) {
   await Promise.all([
     build({ ...common, ...bin, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),
     build({ ...common, ...bin, entryPoints: [join(root, 'server/src/lsp/main.ts')], outfile: join(root, 'dist/server.js') }),
+    build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
   ]);
   chmodSync(join(root, 'dist/cli.js'), 0o755);
   chmodSync(join(root, 'dist/server.js'), 0o755);

@@ -12,6 +12,7 @@ import {
   docArb,
   FICTIONAL_WORKS,
   STROKE_WORKS,
+  type DocOptions,
   type GeneratedDoc,
 } from './generators';
 
@@ -177,145 +178,167 @@ function entriesFor(applied: Applied, s: Suggestion): number {
   return inList + inFiles;
 }
 
-const fcOptions = (numRuns: number): fc.Parameters<[GeneratedDoc]> => ({ numRuns, endOnFailure: false });
-
 // ---------------------------------------------------------------------------------------------
-// Properties
+// Properties. Each takes the generator's options, so a property that a known planner bug breaks
+// runs twice: over every generated document (marked todo, with the bug) and over the documents
+// without the bug's trigger (which must pass).
+
+type Check = (options: DocOptions, numRuns?: number) => () => void;
+
+/** 1. Only the named ranges change, in the document and in bibliography files. */
+const onlyNamedRanges: Check = (options, numRuns = RUNS) => () => {
+  fc.assert(
+    fc.property(docArb(options), (doc) => {
+      for (const { fix } of fixesOf(doc)) {
+        const applied = apply(doc, fix.edits);
+        assertOnlyNamedRanges(doc.text, editsFor(fix.edits, undefined), applied.text, /^[\d, –-]*$/, `${fix.title} in the document`);
+        doc.bibliographies.forEach((b, i) =>
+          assertOnlyNamedRanges(b.text, editsFor(fix.edits, b.path), applied.bibliographies[i]!.text, /^\s*$/, `${fix.title} in ${b.path}`),
+        );
+      }
+    }),
+    { numRuns },
+  );
+};
+
+/** 2. Planned again after applying, the fix has no edits; nothing is cited or listed twice. */
+const idempotent: Check = (options, numRuns = Math.round(RUNS * 0.75)) => () => {
+  fc.assert(
+    fc.property(docArb(options), (doc) => {
+      const before = analyse(doc);
+      const citedBefore = (s: Suggestion): number => citesInSentence(doc.text.slice(doc.claimStart, doc.claimDot), s);
+      for (const { fix, suggestion } of fixesOf(doc)) {
+        const once = apply(doc, fix.edits);
+        const again = analyse(doc, once.text, once.bibliographies);
+        assert.ok(again.notices.length <= before.notices.length, `new notices after ${fix.title}: ${JSON.stringify(again.notices)}`);
+        const replanned = citeFixes(again).find((c) => c.fix.title === fix.title);
+        // Apply whatever the planner plans the second time, then count.
+        const twice = replanned ? apply(once, replanned.fix.edits) : once;
+        let start = mapOffset(doc.claimStart, editsFor(fix.edits, undefined));
+        let end = mapOffset(doc.claimDot, editsFor(fix.edits, undefined));
+        if (replanned) {
+          start = mapOffset(start, editsFor(replanned.fix.edits, undefined));
+          end = mapOffset(end, editsFor(replanned.fix.edits, undefined));
+        }
+        const sentence = twice.text.slice(start, end);
+        const expected = Math.max(1, citedBefore(suggestion));
+        assert.equal(citesInSentence(sentence, suggestion), expected, `${fix.title}: the claim sentence cites it ${citesInSentence(sentence, suggestion)} times: ${JSON.stringify(sentence)}`);
+        assert.equal(entriesFor(twice, suggestion), 1, `${fix.title}: ${entriesFor(twice, suggestion)} entries after applying twice`);
+        assert.ok(!replanned || replanned.fix.edits.length === 0, `${fix.title} planned again: ${JSON.stringify(replanned?.fix.edits)}`);
+      }
+    }),
+    { numRuns },
+  );
+};
+
+/** 3. CRLF stays CRLF, LF gains no CR (document and bibliography files). */
+const lineEndingsKept: Check = (options, numRuns = RUNS) => () => {
+  const kept = (original: string, result: string, where: string): void => {
+    if (original.includes('\r\n')) assert.ok(!/(?<!\r)\n/.test(result), `${where}: a bare LF in a CRLF text: ${JSON.stringify(result)}`);
+    else if (original.includes('\n')) assert.ok(!result.includes('\r'), `${where}: a CR in an LF text: ${JSON.stringify(result)}`);
+  };
+  fc.assert(
+    fc.property(docArb(options), (doc) => {
+      for (const { fix } of fixesOf(doc)) {
+        const applied = apply(doc, fix.edits);
+        kept(doc.text, applied.text, fix.title);
+        doc.bibliographies.forEach((b, i) => kept(b.text, applied.bibliographies[i]!.text, `${fix.title} in ${b.path}`));
+      }
+    }),
+    { numRuns },
+  );
+};
+
+/** 4. With astral characters before it, the citation lands right before the claim's full stop. */
+const beforeFullStop: Check = (options, numRuns = RUNS) => () => {
+  fc.assert(
+    fc.property(docArb(options), (doc) => {
+      fc.pre(/[\uD800-\uDBFF]/.test(doc.text.slice(0, doc.claimDot)));
+      assert.equal(doc.text[doc.claimDot], '.');
+      for (const { fix, suggestion } of fixesOf(doc)) {
+        const docEdits = editsFor(fix.edits, undefined);
+        const text = apply(doc, fix.edits).text;
+        const dot = mapOffset(doc.claimDot, docEdits);
+        assert.equal(text[dot], '.', `${fix.title}: the claim's full stop moved: ${JSON.stringify(text)}`);
+        const head = text.slice(0, dot);
+        if (citesInSentence(doc.text.slice(doc.claimStart, doc.claimDot), suggestion) > 0) continue;
+        if (!doc.adjacent) {
+          assert.ok(head.endsWith(` ${suggestion.citation}`), `${fix.title}: expected "${suggestion.citation}" before the full stop: ${JSON.stringify(head.slice(-80))}`);
+        } else {
+          // Merged into the group already there: one group before the full stop, holding the work.
+          const group = /[([][^()[\]]*[)\]]$/.exec(head)?.[0] ?? '';
+          assert.equal(citesInSentence(group, suggestion), 1, `${fix.title}: not merged into the group before the full stop: ${JSON.stringify(head.slice(-80))}`);
+          assert.match(head.slice(0, -group.length), /[^\s)\]]\s$/, `${fix.title}: a second group was added: ${JSON.stringify(head.slice(-80))}`);
+        }
+      }
+    }),
+    { numRuns },
+  );
+};
+
+/** 5. Numeric: every cited number is listed, entries run 1..N, numbers follow first citation. */
+const numericConsistent: Check = (options, numRuns = RUNS) => () => {
+  fc.assert(
+    fc.property(docArb({ ...options, styles: ['numeric'] }), (doc) => {
+      for (const { fix, suggestion } of fixesOf(doc)) {
+        const text = apply(doc, fix.edits).text;
+        const list = referenceSection(text);
+        assert.ok(list, `${fix.title}: no References section: ${JSON.stringify(text)}`);
+        const entries = listEntries(list.section);
+        const expected = entries.map((_, i) => i + 1);
+        assert.deepEqual(entries.map((e) => e.number), expected, `${fix.title}: entries are not numbered 1..N:\n${text}`);
+        const cited = numericGroups(list.body).flat();
+        for (const n of cited) assert.ok(n >= 1 && n <= entries.length, `${fix.title}: [${n}] has no entry:\n${text}`);
+        assert.deepEqual([...new Set(cited)], expected, `${fix.title}: numbers not in order of first citation:\n${text}`);
+        const mine = markOf(suggestion).number!;
+        const first = bundledItem(suggestion.id).author?.[0];
+        assert.ok(entries[mine - 1]!.text.startsWith(first?.family ?? first?.literal ?? '?'), `${fix.title}: entry ${mine} is ${entries[mine - 1]!.text}`);
+      }
+    }),
+    { numRuns },
+  );
+};
+
+/** 6. Author-date: a sorted list stays in alphabetical order of first author (then year). */
+const alphabetical: Check = (options, numRuns = RUNS) => () => {
+  fc.assert(
+    fc.property(docArb({ ...options, styles: ['author-date'], sorted: true }), (doc) => {
+      fc.pre(doc.listShape !== undefined && doc.listSorted);
+      for (const { fix, suggestion } of fixesOf(doc)) {
+        const text = apply(doc, fix.edits).text;
+        const keys = listEntries(referenceSection(text)!.section).map((e) => entryKey(e.text));
+        for (let i = 1; i < keys.length; i++) {
+          const [a, b] = [keys[i - 1]!, keys[i]!];
+          assert.ok(compareAuthorYear(a, b) <= 0, `${fix.title}: "${a.author} ${a.year}" before "${b.author} ${b.year}":\n${text}`);
+        }
+        assert.equal(keys.filter((k) => k.author === suggestion.author && k.year === suggestion.year).length, 1);
+      }
+    }),
+    { numRuns },
+  );
+};
+
+const LOCATOR_BUG =
+  'in-text.ts: an author-date group with a page locator, "(Voorberg et al., 2015, p. 4)", is not read as a citation, ' +
+  'so the planner appends a second group instead of merging, and cites a work the sentence already cites';
+const NUMERIC_REUSE_BUG =
+  'plan.ts planNumericEntry: a listed work first cited after the claim keeps its number, so the claim cites [2] before [1]';
+const FOLD_BUG = 'database.ts fold(): Ł, Ø and Æ have no decomposition and are dropped, so "Łukasiewicz" sorts as "ukasiewicz"';
 
 describe('citation edits: properties over generated proposals', () => {
-  it('1. a Cite fix changes only the ranges its edits name (document and bibliography files)', () => {
-    fc.assert(
-      fc.property(docArb(), (doc) => {
-        for (const { fix } of fixesOf(doc)) {
-          const applied = apply(doc, fix.edits);
-          assertOnlyNamedRanges(doc.text, editsFor(fix.edits, undefined), applied.text, /^[\d, –-]*$/, `${fix.title} in the document`);
-          doc.bibliographies.forEach((b, i) =>
-            assertOnlyNamedRanges(b.text, editsFor(fix.edits, b.path), applied.bibliographies[i]!.text, /^\s*$/, `${fix.title} in ${b.path}`),
-          );
-        }
-      }),
-      fcOptions(RUNS),
-    );
-  });
+  it('1. a Cite fix changes only the ranges its edits name (document and bibliography files)', onlyNamedRanges({}));
 
-  it('2. applying a Cite fix is idempotent: planned again it has no edits, and nothing is cited or listed twice', () => {
-    fc.assert(
-      fc.property(docArb({ locators: false }), (doc) => {
-        const before = analyse(doc);
-        for (const { fix, suggestion } of fixesOf(doc)) {
-          const once = apply(doc, fix.edits);
-          const again = analyse(doc, once.text, once.bibliographies);
-          assert.ok(again.notices.length <= before.notices.length, `new notices after ${fix.title}: ${JSON.stringify(again.notices)}`);
-          const replanned = citeFixes(again).find((c) => c.fix.title === fix.title);
-          // Apply whatever the planner plans the second time, then count.
-          const twice = replanned ? apply(once, replanned.fix.edits) : once;
-          let start = mapOffset(doc.claimStart, editsFor(fix.edits, undefined));
-          let end = mapOffset(doc.claimDot, editsFor(fix.edits, undefined));
-          if (replanned) {
-            start = mapOffset(start, editsFor(replanned.fix.edits, undefined));
-            end = mapOffset(end, editsFor(replanned.fix.edits, undefined));
-          }
-          const sentence = twice.text.slice(start, end);
-          assert.equal(citesInSentence(sentence, suggestion), 1, `${fix.title}: the claim sentence cites it ${citesInSentence(sentence, suggestion)} times: ${JSON.stringify(sentence)}`);
-          assert.equal(entriesFor(twice, suggestion), 1, `${fix.title}: ${entriesFor(twice, suggestion)} entries after applying twice`);
-          assert.ok(!replanned || replanned.fix.edits.length === 0, `${fix.title} planned again: ${JSON.stringify(replanned?.fix.edits)}`);
-        }
-      }),
-      fcOptions(Math.round(RUNS * 0.75)),
-    );
-  });
+  it('2. applying a Cite fix is idempotent: planned again it has no edits, nothing is cited or listed twice', { todo: LOCATOR_BUG }, idempotent({}, 60));
+  it('2a. idempotence, documents without page locators', idempotent({ locators: false }));
 
-  it('3. CRLF documents stay CRLF and LF documents gain no CR (bibliography files too)', () => {
-    const lineEndingsKept = (original: string, result: string, where: string): void => {
-      if (original.includes('\r\n')) assert.ok(!/(?<!\r)\n/.test(result), `${where}: a bare LF in a CRLF text: ${JSON.stringify(result)}`);
-      else if (original.includes('\n')) assert.ok(!result.includes('\r'), `${where}: a CR in an LF text: ${JSON.stringify(result)}`);
-    };
-    fc.assert(
-      fc.property(docArb(), (doc) => {
-        for (const { fix } of fixesOf(doc)) {
-          const applied = apply(doc, fix.edits);
-          lineEndingsKept(doc.text, applied.text, fix.title);
-          doc.bibliographies.forEach((b, i) => lineEndingsKept(b.text, applied.bibliographies[i]!.text, `${fix.title} in ${b.path}`));
-        }
-      }),
-      fcOptions(RUNS),
-    );
-  });
+  it('3. CRLF documents stay CRLF and LF documents gain no CR (bibliography files too)', lineEndingsKept({}));
 
-  it('4. with astral characters before it, the in-text citation lands right before the claim sentence\'s full stop', () => {
-    fc.assert(
-      fc.property(docArb({ locators: false }), (doc) => {
-        fc.pre(/[\uD800-\uDBFF]/.test(doc.text.slice(0, doc.claimDot)));
-        assert.equal(doc.text[doc.claimDot], '.');
-        for (const { fix, suggestion } of fixesOf(doc)) {
-          const docEdits = editsFor(fix.edits, undefined);
-          const text = apply(doc, fix.edits).text;
-          const dot = mapOffset(doc.claimDot, docEdits);
-          assert.equal(text[dot], '.', `${fix.title}: the claim's full stop moved: ${JSON.stringify(text)}`);
-          const head = text.slice(0, dot);
-          const citedBefore = citesInSentence(doc.text.slice(doc.claimStart, doc.claimDot), suggestion) > 0;
-          if (citedBefore) continue;
-          if (!doc.adjacent) {
-            assert.ok(head.endsWith(` ${suggestion.citation}`), `${fix.title}: expected "${suggestion.citation}" before the full stop: ${JSON.stringify(head.slice(-80))}`);
-          } else {
-            // Merged into the group already there: one group before the full stop, holding the work.
-            const group = /[([][^()[\]]*[)\]]$/.exec(head)?.[0] ?? '';
-            assert.ok(citesInSentence(group, suggestion) === 1, `${fix.title}: not merged into the group before the full stop: ${JSON.stringify(head.slice(-80))}`);
-            assert.match(head.slice(0, -group.length), /[^\s)\]]\s$/, `${fix.title}: a second group was added: ${JSON.stringify(head.slice(-80))}`);
-          }
-        }
-      }),
-      fcOptions(RUNS),
-    );
-  });
+  it("4. with astral characters before it, the in-text citation lands right before the claim sentence's full stop", { todo: LOCATOR_BUG }, beforeFullStop({}, 60));
+  it('4a. citation before the full stop, documents without page locators', beforeFullStop({ locators: false }));
 
-  it('5. numeric documents: cited numbers are listed, entries run 1..N and numbers follow first citation', () => {
-    fc.assert(
-      fc.property(docArb({ styles: ['numeric'], real: ['voorberg2015'] }), (doc) => {
-        for (const { fix, suggestion } of fixesOf(doc)) {
-          const text = apply(doc, fix.edits).text;
-          const list = referenceSection(text);
-          assert.ok(list, `${fix.title}: no References section: ${JSON.stringify(text)}`);
-          const entries = listEntries(list.section);
-          const numbers = entries.map((e) => e.number);
-          const expected = entries.map((_, i) => i + 1);
-          assert.deepEqual(numbers, expected, `${fix.title}: entries numbered ${JSON.stringify(numbers)}:\n${text}`);
-          const cited = numericGroups(list.body).flat();
-          const firstOrder = [...new Set(cited)];
-          for (const n of cited) assert.ok(n >= 1 && n <= entries.length, `${fix.title}: [${n}] has no entry:\n${text}`);
-          assert.deepEqual(firstOrder, expected, `${fix.title}: numbers in order of first citation ${JSON.stringify(firstOrder)}, entries 1..${entries.length}:\n${text}`);
-          const mine = markOf(suggestion).number!;
-          const family = bundledItem(suggestion.id).author?.[0];
-          assert.ok(entries[mine - 1]!.text.startsWith(family?.family ?? family?.literal ?? '?'), `${fix.title}: entry ${mine} is ${entries[mine - 1]!.text}`);
-        }
-      }),
-      fcOptions(RUNS),
-    );
-  });
+  it('5. numeric: cited numbers are listed, entries run 1..N and numbers follow first citation', { todo: NUMERIC_REUSE_BUG }, numericConsistent({}, 60));
+  it('5a. numeric consistency, documents that do not already list a suggested work', numericConsistent({ real: ['voorberg2015'] }));
 
-  const alphabetical = (sorted: boolean, fictional = FICTIONAL_WORKS) => (): void => {
-    fc.assert(
-      fc.property(docArb({ styles: ['author-date'], fictional, sorted }), (doc) => {
-        fc.pre(doc.listShape !== undefined && doc.listSorted);
-        for (const { fix, suggestion } of fixesOf(doc)) {
-          const text = apply(doc, fix.edits).text;
-          const list = referenceSection(text)!;
-          const keys = listEntries(list.section).map((e) => entryKey(e.text));
-          for (let i = 1; i < keys.length; i++) {
-            assert.ok(compareAuthorYear(keys[i - 1]!, keys[i]!) <= 0, `${fix.title}: "${keys[i - 1]!.author} ${keys[i - 1]!.year}" before "${keys[i]!.author} ${keys[i]!.year}":\n${list.section}`);
-          }
-          assert.equal(keys.filter((k) => k.author === suggestion.author && k.year === suggestion.year).length, 1);
-        }
-      }),
-      fcOptions(RUNS),
-    );
-  };
-
-  it('6. author-date: the new entry keeps a sorted reference list in alphabetical order of first author', alphabetical(true));
-
-  it(
-    '6b. author-date: alphabetical order with first authors that start with Ł, Ø or Æ',
-    { todo: 'planner bug: fold() drops letters without a decomposition (Ł, Ø, Æ), so "Łukasiewicz" sorts as "ukasiewicz"' },
-    alphabetical(true, [...FICTIONAL_WORKS, ...STROKE_WORKS]),
-  );
+  it('6. author-date: a sorted reference list stays in alphabetical order of first author', { todo: FOLD_BUG }, alphabetical({ fictional: [...FICTIONAL_WORKS, ...STROKE_WORKS] }, 60));
+  it('6a. alphabetical order, first authors whose initial letter decomposes (Å, É, Ç …)', alphabetical({ fictional: FICTIONAL_WORKS }));
 });

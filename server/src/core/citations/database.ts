@@ -43,8 +43,12 @@ export function yearOf(item: CslItem): string {
 }
 
 /** Lower-case ASCII form of a name for matching ("Plé" → "ple"). */
+const SPECIAL: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', þ: 'th', ı: 'i' };
+
 export function fold(name: string): string {
   return name
+    .toLowerCase()
+    .replace(/[łøæœßđþı]/g, (c) => SPECIAL[c] ?? c)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
