@@ -1,7 +1,9 @@
 // Renders a real run of `coprod-lens check samples` (with colour) as an SVG terminal picture for
-// the README: `npm run build && node scripts/cli-screenshot.mjs`. Writes docs/images/cli-check.svg.
+// the README: `npm run screenshot`. Writes docs/images/cli-check.svg, and cli-check.png when Debian's
+// chromium is installed (the VS Code packager refuses SVG images in the README).
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -55,3 +57,12 @@ ${body}
 `;
 writeFileSync(join(root, 'docs/images/cli-check.svg'), svg);
 console.log(`wrote docs/images/cli-check.svg (${lines.length} lines; exit code of the run: ${run.status})`);
+if (existsSync('/usr/bin/chromium')) {
+  const shot = spawnSync('/usr/bin/chromium', [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--hide-scrollbars', '--force-device-scale-factor=1',
+    `--user-data-dir=${mkdtempSync(join(tmpdir(), 'coprod-shot-'))}`, `--window-size=${width},${height}`,
+    `--screenshot=${join(root, 'docs/images/cli-check.png')}`, `file://${join(root, 'docs/images/cli-check.svg')}`,
+  ], { encoding: 'utf8' });
+  console.log(shot.status === 0 ? 'wrote docs/images/cli-check.png' : `chromium failed: ${shot.stderr.slice(-300)}`);
+}

@@ -401,7 +401,8 @@ export function docArb(options: DocOptions = {}): fc.Arbitrary<GeneratedDoc> {
       subject: fc.constantFrom(...SUBJECTS),
       claimEnd: fc.constantFrom(...CLAIM_ENDS),
       evidence: fc.constantFrom(...EVIDENCE),
-      workIndices: fc.uniqueArray(fc.nat({ max: pool.length - 1 }), { maxLength: 6 }),
+      // Real works (some of them the works the finding suggests) as often as fictional ones.
+      workIndices: fc.uniqueArray(fc.oneof(fc.nat({ max: real.length - 1 }), fc.integer({ min: real.length, max: pool.length - 1 })), { maxLength: 6 }),
       citeSeeds: fc.record({
         before: fc.array(fc.array(fc.nat(), { maxLength: 2 }), { maxLength: 2 }),
         inner: fc.array(fc.nat(), { maxLength: 2 }),
