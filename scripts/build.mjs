@@ -32,7 +32,8 @@ function walk(dir, pattern) {
 
 if (args.has('--tests')) {
   rmSync(join(root, 'out/test'), { recursive: true, force: true });
-  const entries = walk(join(root, 'test'), /\.test\.ts$/);
+  // test/e2e runs inside VS Code and is bundled by scripts/e2e/build.mjs instead.
+  const entries = walk(join(root, 'test'), /\.test\.ts$/).filter((file) => !file.includes(`${join(root, 'test', 'e2e')}`));
   await build({ ...common, entryPoints: entries, outdir: join(root, 'out/test'), outbase: join(root, 'test') });
   console.log(`bundled ${entries.length} test files into ${relative(process.cwd(), join(root, 'out/test'))}`);
 } else if (args.has('--bench')) {

@@ -76,7 +76,11 @@ function gfmTablesAndLists(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(gfmTablesAndLists).use(remarkFrontmatter, ['yaml', 'toml']);
+// YAML front matter closes with "---" or, as pandoc also allows, "...".
+const processor = unified()
+  .use(remarkParse)
+  .use(gfmTablesAndLists)
+  .use(remarkFrontmatter, ['yaml', { type: 'yaml', fence: { open: '---', close: '...' } }, 'toml']);
 
 /** Parse Markdown into mdast with positions (the parser the analysis uses). */
 export function parseMarkdown(text: string): Root {

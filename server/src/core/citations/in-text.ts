@@ -30,7 +30,7 @@ export interface CitationGroup extends Span {
 const PANDOC_GROUP = /\[[^[\]\n]*?@[A-Za-z0-9_][^[\]\n]*\]/g;
 const PANDOC_KEY = /(?<![\w.])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])/g;
 const NUMERIC_GROUP = /\[(\s*\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*)\]/g;
-const PAREN_GROUP = /\(([^()\n]{0,400}?\b(?:1[6-9]|20)\d{2}[a-z]?)\)/g;
+const PAREN_GROUP = /\(([^()\n]{0,400}?\b(?:1[6-9]|20)\d{2}[a-z]?(?:,\s*(?:pp?\.|para\.|ch\.|chap\.|sec\.|section|figure|table)\s*[\w–-]{1,12})?)\)/g;
 const NARRATIVE =
   /(\p{Lu}[\p{L}'’-]+(?:\s+(?:&|and)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?|(?:\s+\p{Lu}[\p{L}'’-]+){0,3}))\s+\(((?:1[6-9]|20)\d{2}[a-z]?)\)/gu;
 const AUTHOR_YEAR = /^\s*(?:e\.g\.,?\s*|see\s+(?:also\s+)?|cf\.\s*)?(.+?),?\s+((?:1[6-9]|20)\d{2}[a-z]?)(?:,\s*(?:p|pp)\.?\s*[\d–-]+)?\s*$/;

@@ -3,6 +3,7 @@ import { citesItem, isListed, listEntryFor, type CitationContext } from './conte
 import { firstAuthor, fold, yearOf, type CslItem } from './database';
 import { authorDate, formatEntry, toBibtex } from './format';
 import type { CitationGroup } from './in-text';
+import type { ListEntry } from './reference-list';
 
 /**
  * Citation edits as plain text edits, computed from the document as it is: the in-text citation
@@ -33,14 +34,19 @@ export function planCitation(ctx: CitationContext, item: CslItem, sentence: Span
     else edits.push({ start: at, end: at, newText: ctx.style === 'pandoc' ? ` [${inner}]` : ` (${inner})` });
   }
   edits.push(...planEntry(ctx, item));
-  return { edits, citation: ctx.style === 'pandoc' ? `[${inner}]` : `(${inner})` };
+  return { edits: sortEdits(edits), citation: ctx.style === 'pandoc' ? `[${inner}]` : `(${inner})` };
+}
+
+/** Edits in document order (an insertion before a replacement at the same offset), files apart. */
+function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
+  return [...edits].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.start - b.start || a.end - b.end);
 }
 
 /** Plan only the reference entry for `item` (nothing when it is already listed). */
 export function planEntry(ctx: CitationContext, item: CslItem): TextEdit[] {
   if (isListed(ctx, item)) return [];
   if (ctx.style === 'pandoc') return pandocEntry(ctx, item);
-  if (ctx.style === 'numeric') return planNumericEntry(ctx, item, ctx.text.length).entryEdits;
+  if (ctx.style === 'numeric') return sortEdits(planNumericEntry(ctx, item, ctx.text.length).entryEdits);
   return authorDateEntry(ctx, item);
 }
 
@@ -113,10 +119,16 @@ interface NumericEntryPlan {
 
 /** Number and list edits for a new numeric entry cited first at `at`. */
 function planNumericEntry(ctx: CitationContext, item: CslItem, at: number): NumericEntryPlan {
-  const existing = listEntryFor(ctx, item);
-  if (existing?.number !== undefined) return { number: existing.number, shift: (n) => n, entryEdits: [] };
-  const eol = ctx.eol;
   const before = ctx.groups.filter((g) => g.style === 'numeric' && g.start < at).flatMap((g) => g.works.map((w) => Number(w.key)));
+  const existing = listEntryFor(ctx, item);
+  if (existing?.number !== undefined) {
+    // Listed already: keep its number unless this citation becomes its first, which moves it up.
+    const k = existing.number;
+    const wanted = (before.length > 0 ? Math.max(...before) : 0) + 1;
+    if (before.includes(k) || wanted >= k) return { number: k, shift: (n) => n, entryEdits: [] };
+    return moveNumericEntry(ctx, existing, k, wanted);
+  }
+  const eol = ctx.eol;
   const number = (before.length > 0 ? Math.max(...before) : 0) + 1;
   const shift = (n: number): number => (n >= number ? n + 1 : n);
   const entry = formatEntry(item, 'vancouver');
@@ -143,6 +155,32 @@ function planNumericEntry(ctx: CitationContext, item: CslItem, at: number): Nume
   return { number, shift, entryEdits: edits };
 }
 
+/** Renumber a listed work `k` as `to` (< k): entries to..k-1 shift down one place and k's entry moves up. */
+function moveNumericEntry(ctx: CitationContext, entry: ListEntry, k: number, to: number): NumericEntryPlan {
+  const eol = ctx.eol;
+  const list = ctx.list;
+  const shift = (n: number): number => (n === k ? to : n >= to && n < k ? n + 1 : n);
+  const edits: TextEdit[] = [];
+  for (const e of list.entries) {
+    if (e !== entry && e.number !== undefined && e.number >= to && e.number < k && e.numberSpan) edits.push({ ...e.numberSpan, newText: String(e.number + 1) });
+  }
+  const paragraphs = list.shape === 'bracketed';
+  const label = paragraphs ? `[${to}] ` : `${to}. `;
+  const body = paragraphs ? entry.text.replace(/^\[\d+\]\s*/, '') : entry.text;
+  // Remove the entry's line(s), then put it back, renumbered, before the entry that now follows it.
+  const from = lineStart(ctx.text, entry.start);
+  let end = entry.end;
+  if (ctx.text.startsWith(eol, end)) end += eol.length;
+  if (paragraphs && ctx.text.startsWith(eol, end)) end += eol.length;
+  edits.push({ start: from, end, newText: '' });
+  const next = list.entries.find((e) => e.number === to);
+  if (next) {
+    const start = lineStart(ctx.text, next.start);
+    edits.push({ start, end: start, newText: `${label}${body}${eol}${paragraphs ? eol : ''}` });
+  }
+  return { number: to, shift, entryEdits: edits };
+}
+
 function planNumeric(ctx: CitationContext, item: CslItem, sentence: Span): CitationPlan {
   const at = insertionPoint(ctx, sentence);
   const target = adjacentGroup(ctx, sentence, at);
@@ -158,7 +196,7 @@ function planNumeric(ctx: CitationContext, item: CslItem, sentence: Span): Citat
     edits.push({ start: g.start + 1, end: g.end - 1, newText: formatNumbers(add ? [...renumbered, number] : renumbered) });
   }
   if (!already && !target) edits.push({ start: at, end: at, newText: ` [${number}]` });
-  return { edits, citation: `[${number}]` };
+  return { edits: sortEdits(edits), citation: `[${number}]` };
 }
 
 /** One line of JSON: valid YAML flow style, so pandoc reads it from front matter. */
