@@ -136,13 +136,10 @@ export function run(argv: readonly string[], io: Io): number {
     let text = read.text;
     if (values.fix) {
       const outcome = fixMissingEntries(text, settings, bibliographies);
+      // From standard input, --fix is a filter: the (fixed) document goes to standard output.
+      if (documentPath === undefined) io.stdout.write(outcome.text);
       if (outcome.applied.length > 0) {
-        if (documentPath === undefined) {
-          io.stdout.write(outcome.text);
-          warn(`fixed on standard output: ${outcome.applied.join('; ')}.`);
-          return;
-        }
-        writeAtomically(documentPath, outcome.text);
+        if (documentPath !== undefined) writeAtomically(documentPath, outcome.text);
         for (const [path, bibText] of outcome.bibliographies) writeAtomically(path, bibText);
         warn(`${outcome.applied.length === 1 ? 'fixed' : `fixed ${outcome.applied.length}`}: ${outcome.applied.join('; ')}.`);
         text = outcome.text;
@@ -163,10 +160,12 @@ export function run(argv: readonly string[], io: Io): number {
   if (showProgress) io.stderr.write('\r\x1b[K');
 
   for (const report of reports) if (report.error !== undefined) io.stderr.write(`coprod-lens: ${report.path}: ${report.error}\n`);
-  const colour = useColour(io);
-  if (format === 'json') io.stdout.write(formatJson(reports));
-  else if (format === 'sarif') io.stdout.write(formatSarif(reports, { version, cwd: io.cwd }));
-  else io.stdout.write(formatText(reports, { colour, quiet: values.quiet }));
+  // With --fix on standard input, standard output carries the document; the report goes to stderr.
+  const out = values.fix && targets.some((t) => t.absolute === '-') ? io.stderr : io.stdout;
+  const colour = useColour({ ...io, stdout: out });
+  if (format === 'json') out.write(formatJson(reports));
+  else if (format === 'sarif') out.write(formatSarif(reports, { version, cwd: io.cwd }));
+  else out.write(formatText(reports, { colour, quiet: values.quiet }));
 
   if (reports.some((r) => r.error !== undefined)) return 2;
   return reports.some((r) => r.findings.some((f) => fails(f.severity, failOn))) ? 1 : 0;

@@ -45,7 +45,8 @@ export function citationContext(
   for (const bib of bibliographies) for (const item of bib.items) sources.push({ item, source: bib.path });
   for (const item of frontMatter?.references ?? []) sources.push({ item, source: 'front matter' });
   const groups = findCitations(doc);
-  const style = settings.citationStyle === 'auto' ? (detectStyle(groups) ?? 'author-date') : settings.citationStyle;
+  const pandocMatter = (frontMatter?.bibliography.length ?? 0) > 0 || (frontMatter?.references.length ?? 0) > 0;
+  const style = settings.citationStyle === 'auto' ? (detectStyle(groups, pandocMatter) ?? 'author-date') : settings.citationStyle;
   return {
     text: doc.text,
     eol: lineEnding(doc.text),

@@ -30,6 +30,15 @@ function forCiteproc(item: CslItem): Record<string, unknown> {
   return rest;
 }
 
+/**
+ * The item as written into a user's bibliography or front matter: without the project's own
+ * fields (`custom` topics, and the `note` on bundled items recording what the chapter printed).
+ */
+export function forUsers(item: CslItem, bundled: boolean): Record<string, unknown> {
+  const { custom: _custom, note, ...rest } = item;
+  return bundled || note === undefined ? rest : { ...rest, note };
+}
+
 /** One reference-list entry as plain text, without a number ("Brandsen, T., & Honingh, M. (2016). …"). */
 export function formatEntry(item: CslItem, style: EntryStyle): string {
   return cached(item, `entry:${style}`, () => {
@@ -60,7 +69,7 @@ export function narrative(item: CslItem): string {
 /** The item as a BibTeX entry keyed by its id. */
 export function toBibtex(item: CslItem): string {
   return cached(item, 'bibtex', () => {
-    const text = new Cite({ ...forCiteproc(item), 'citation-key': item.id }).format('bibtex', { format: 'text' });
+    const text = new Cite({ ...forUsers(item, item.custom?.chapterForm !== undefined), 'citation-key': item.id }).format('bibtex', { format: 'text' });
     return text.trim();
   });
 }

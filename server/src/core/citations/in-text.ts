@@ -32,8 +32,11 @@ const PANDOC_KEY = /(?<![\w.])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0
 const NUMERIC_GROUP = /\[(\s*\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*)\]/g;
 const PAREN_GROUP = /\(([^()\n]{0,400}?\b(?:1[6-9]|20)\d{2}[a-z]?(?:,\s*(?:pp?\.|para\.|ch\.|chap\.|sec\.|section|figure|table)\s*[\w–-]{1,12})?)\)/g;
 const NARRATIVE =
-  /(\p{Lu}[\p{L}'’-]+(?:\s+(?:&|and)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?|(?:\s+\p{Lu}[\p{L}'’-]+){0,3}))\s+\(((?:1[6-9]|20)\d{2}[a-z]?)\)/gu;
-const AUTHOR_YEAR = /^\s*(?:e\.g\.,?\s*|see\s+(?:also\s+)?|cf\.\s*)?(.+?),?\s+((?:1[6-9]|20)\d{2}[a-z]?)(?:,\s*(?:p|pp)\.?\s*[\d–-]+)?\s*$/;
+  /(\p{Lu}[\p{L}'’-]+(?:\s+(?:&|and)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?|(?:\s+\p{Lu}[\p{L}'’-]+){0,5}))\s+\(((?:1[6-9]|20)\d{2}[a-z]?)\)/gu;
+/** Words that start a sentence before a narrative citation ("Following Fledderus (2015)"). */
+const LEAD_IN = /^(?:Following|As|Like|Unlike|See|In|After|Before|Building|Drawing|Per|Whereas|While|With|Since|Both|Although|Though|Then|Here|Thus|Hence|Also|Yet|But|And|So|Because|For|Cf|E\.g)\s+/;
+const PARTICLES = /^(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|ter|ten|af)\s+)*\p{Lu}/u;
+const AUTHOR_YEAR = /^\s*(?:e\.g\.,?\s*|see\s+(?:also\s+)?|cf\.\s*)?(.+?),\s+((?:1[6-9]|20)\d{2}[a-z]?)(?:,\s*(?:pp?|para|ch|chap|sec)\.?\s*[\w–-]{1,12})?\s*$/;
 
 /** Find every citation group in the document's prose, in document order. */
 export function findCitations(doc: ProposalDocument): CitationGroup[] {
@@ -75,7 +78,7 @@ export function findCitations(doc: ProposalDocument): CitationGroup[] {
         let offset = m.index + 1;
         for (const part of inner.split(';')) {
           const parsed = AUTHOR_YEAR.exec(part);
-          if (parsed && /^\p{Lu}/u.test(parsed[1]!.trim()) && parsed[1]!.length <= 120) {
+          if (parsed && PARTICLES.test(parsed[1]!.trim()) && parsed[1]!.length <= 120) {
             const author = leadAuthor(parsed[1]!);
             const start = base + offset + part.indexOf(parsed[1]!);
             works.push({ key: author, year: parsed[2]!, start, end: base + offset + part.length });
@@ -90,12 +93,13 @@ export function findCitations(doc: ProposalDocument): CitationGroup[] {
       for (const m of text.matchAll(NARRATIVE)) {
         const yearAt = m.index + m[0].lastIndexOf('(');
         if (overlaps(yearAt, m.index + m[0].length)) continue;
-        const author = leadAuthor(m[1]!);
+        const lead = LEAD_IN.exec(m[1]!)?.[0].length ?? 0;
+        const author = leadAuthor(m[1]!.slice(lead));
         if (/^(?:In|The|This|See|Table|Figure|Appendix|Phase|Stage|Year|Section|Study)$/.test(author)) continue;
         groups.push({
           style: 'author-date',
-          works: [{ key: author, year: m[2]!, start: base + m.index, end: base + m.index + m[0].length }],
-          start: base + m.index,
+          works: [{ key: author, year: m[2]!, start: base + m.index + lead, end: base + m.index + m[0].length }],
+          start: base + m.index + lead,
           end: base + m.index + m[0].length,
           narrative: true,
         });
@@ -126,10 +130,15 @@ export function expandNumbers(text: string): number[] {
   return out;
 }
 
-/** The style the document mostly uses, or undefined when it cites nothing. */
-export function detectStyle(groups: readonly CitationGroup[]): CitationStyle | undefined {
-  const counts: Record<CitationStyle, number> = { pandoc: 0, 'author-date': 0, numeric: 0 };
-  for (const g of groups) counts[g.style]++;
-  const best = (Object.keys(counts) as CitationStyle[]).sort((a, b) => counts[b] - counts[a])[0]!;
+/**
+ * The style the document mostly uses, or undefined when it cites nothing. Narrative citations
+ * count half; front matter naming a bibliography counts for pandoc; ties go to author-date,
+ * then pandoc, then numeric.
+ */
+export function detectStyle(groups: readonly CitationGroup[], pandocFrontMatter = false): CitationStyle | undefined {
+  const counts: Record<CitationStyle, number> = { 'author-date': 0, pandoc: pandocFrontMatter ? 1 : 0, numeric: 0 };
+  for (const g of groups) counts[g.style] += g.narrative ? 0.5 : 1;
+  const order: CitationStyle[] = ['author-date', 'pandoc', 'numeric'];
+  const best = [...order].sort((a, b) => counts[b] - counts[a] || order.indexOf(a) - order.indexOf(b))[0]!;
   return counts[best] > 0 ? best : undefined;
 }

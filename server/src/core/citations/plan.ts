@@ -1,7 +1,7 @@
 import type { Span, TextEdit } from '../types';
 import { citesItem, isListed, listEntryFor, type CitationContext } from './context';
 import { firstAuthor, fold, yearOf, type CslItem } from './database';
-import { authorDate, formatEntry, toBibtex } from './format';
+import { authorDate, formatEntry, forUsers, toBibtex } from './format';
 import type { CitationGroup } from './in-text';
 import type { ListEntry } from './reference-list';
 
@@ -83,6 +83,7 @@ function authorDateEntry(ctx: CitationContext, item: CslItem): TextEdit[] {
   const eol = ctx.eol;
   const entry = formatEntry(item, 'apa');
   const list = ctx.list;
+  if (list.heading && list.shape === 'ordered') return orderedAuthorDateEntry(ctx, item, entry);
   const bulleted = list.shape === 'bullet' || list.shape === 'ordered';
   const line = list.shape === 'paragraph' && list.entries.length > 0 ? entry : `${list.bullet} ${entry}`;
   if (!list.heading) return [newSection(ctx, `${list.bullet} ${entry}`)];
@@ -95,6 +96,28 @@ function authorDateEntry(ctx: CitationContext, item: CslItem): TextEdit[] {
   const last = list.entries[list.entries.length - 1];
   if (last) return [{ start: last.end, end: last.end, newText: bulleted ? `${eol}${line}` : `${eol}${eol}${line}` }];
   return [{ start: list.heading.end, end: list.heading.end, newText: `${eol}${eol}${list.bullet} ${entry}` }];
+}
+
+/** An author-date entry in a numbered list: alphabetical place, later numbers shifted by one. */
+function orderedAuthorDateEntry(ctx: CitationContext, item: CslItem, entry: string): TextEdit[] {
+  const eol = ctx.eol;
+  const list = ctx.list;
+  const key = `${fold(firstAuthor(item))} ${yearOf(item)}`;
+  const after = list.entries.find((e) => `${fold(e.author)} ${e.year ?? ''}` > key);
+  const edits: TextEdit[] = [];
+  if (after) {
+    const number = after.number ?? 1;
+    let seen = false;
+    for (const e of list.entries) {
+      if (e === after) seen = true;
+      if (seen && e.number !== undefined && e.numberSpan) edits.push({ ...e.numberSpan, newText: String(e.number + 1) });
+    }
+    const start = lineStart(ctx.text, after.start);
+    edits.push({ start, end: start, newText: `${number}. ${entry}${eol}` });
+    return edits;
+  }
+  const last = list.entries[list.entries.length - 1]!;
+  return [{ start: last.end, end: last.end, newText: `${eol}${(last.number ?? list.entries.length) + 1}. ${entry}` }];
 }
 
 /** "[1, 3–5]" style number lists: sorted, runs of three or more as ranges. */
@@ -201,8 +224,7 @@ function planNumeric(ctx: CitationContext, item: CslItem, sentence: Span): Citat
 
 /** One line of JSON: valid YAML flow style, so pandoc reads it from front matter. */
 function itemJson(item: CslItem): string {
-  const { custom: _custom, ...rest } = item;
-  return JSON.stringify(rest);
+  return JSON.stringify(forUsers(item, item.custom?.chapterForm !== undefined));
 }
 
 function pandocEntry(ctx: CitationContext, item: CslItem): TextEdit[] {
@@ -221,8 +243,7 @@ function pandocEntry(ctx: CitationContext, item: CslItem): TextEdit[] {
     if (close < 0) return [];
     let last = close - 1;
     while (last >= 0 && /\s/.test(bib.text[last]!)) last--;
-    const { custom: _custom, ...rest } = item;
-    const json = JSON.stringify(rest, null, 2).split('\n').join(`${eol}  `);
+    const json = JSON.stringify(forUsers(item, item.custom?.chapterForm !== undefined), null, 2).split('\n').join(`${eol}  `);
     if (bib.text[last] === '[') return [{ file: named, start: last + 1, end: close, newText: `${eol}  ${json}${eol}` }];
     return [{ file: named, start: last + 1, end: last + 1, newText: `,${eol}  ${json}` }];
   }

@@ -21,8 +21,9 @@ export interface ListEntry extends Span {
 
 /** The reference list, or where one would go. */
 export interface ReferenceList {
-  /** The heading, when the document has one. */
+  /** The heading, when the document has one, and its text. */
   readonly heading: Span | undefined;
+  readonly title: string | undefined;
   readonly headingDepth: number;
   /** Where the section ends (new entries go before this). */
   readonly end: number;
@@ -39,12 +40,14 @@ const YEAR = /\((?:1[6-9]|20)\d{2}[a-z]?\)|\b(?:1[6-9]|20)\d{2}[a-z]?\b/;
 /** Find the reference list of `doc` (the first section titled like `heading`, or References). */
 export function findReferenceList(doc: ProposalDocument, heading: string | undefined): ReferenceList {
   const wanted = heading ? new RegExp(`^(?:[0-9.]+\\s*)?${escape(heading)}\\s*:?$`, 'i') : undefined;
-  const index = doc.sections.findIndex((s) => (wanted ? wanted.test(s.title) : doc.isReferenceSection(doc.sections.indexOf(s))));
+  let index = wanted ? doc.sections.findIndex((s) => wanted.test(s.title)) : -1;
+  // Fall back to any reference-list heading ("Bibliography", "Works cited"…), outermost first.
+  if (index < 0) index = doc.sections.findIndex((_, i) => doc.isReferenceSection(i));
   const text = doc.text;
   if (index < 0) {
     const depths = doc.sections.map((s) => s.depth).filter((d) => d > 1);
     const depth = depths.length > 0 ? Math.min(...depths) : 2;
-    return { heading: undefined, headingDepth: depth, end: text.length, entries: [], shape: 'bullet', bullet: '-' };
+    return { heading: undefined, title: undefined, headingDepth: depth, end: text.length, entries: [], shape: 'bullet', bullet: '-' };
   }
   const section = doc.sections[index]!;
   const headingBlock = doc.blocks[section.headingBlock];
@@ -88,6 +91,7 @@ export function findReferenceList(doc: ProposalDocument, heading: string | undef
   }
   return {
     heading: headingBlock ? { start: headingBlock.start, end: headingBlock.end } : undefined,
+    title: section.title,
     headingDepth: section.depth,
     end: section.end,
     entries,

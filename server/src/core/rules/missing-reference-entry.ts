@@ -18,7 +18,7 @@ export const missingReferenceEntry: Rule = {
         seen.add(resolution.item.id);
         const edits = planEntry(citations, resolution.item);
         const name = narrative(resolution.item);
-        const where = group.style === 'pandoc' ? (citations.frontMatter?.bibliography[0] ?? 'the front matter\'s references') : `the ${citations.listHeading} list`;
+        const where = group.style === 'pandoc' ? (citations.frontMatter?.bibliography[0] ?? 'the front matter\'s references') : `the ${citations.list.title ?? citations.listHeading} list`;
         reports.push({
           start: work.start,
           end: work.end,

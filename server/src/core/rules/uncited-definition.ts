@@ -12,7 +12,7 @@ export const uncitedDefinition: Rule = {
         start: d.start,
         end: d.end,
         sentence: d.sentence,
-        message: `This sentence defines ${d.claimed >= 7 ? 'co-production' : 'co-design'} without a citation. The term has many meanings; say whose definition you use.`,
+        message: `This sentence defines "${d.phrase}" without a citation. The term has many meanings; say whose definition you use.`,
       }));
   },
 };

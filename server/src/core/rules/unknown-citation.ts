@@ -8,7 +8,11 @@ export const unknownCitation: Rule = {
   defaultSeverity: 'warning',
   check({ citations }) {
     const reports = [];
+    // A bare "@name" is only a citation in a document that cites the pandoc way ("@CarersVoice" is a handle).
+    const pandocDocument = citations.style === 'pandoc' || citations.groups.some((g) => g.style === 'pandoc' && !g.narrative);
     for (const group of citations.groups) {
+      // Narrative author-date and bare-@ citations are guesses: report them only when they resolve.
+      if (group.narrative && (group.style === 'author-date' || !pandocDocument)) continue;
       for (const work of group.works) {
         if (resolveWork(citations, group, work).kind !== 'unknown') continue;
         const shown = group.style === 'pandoc' ? `@${work.key}` : group.style === 'numeric' ? `[${work.key}]` : `${work.key} (${work.year})`;
