@@ -18,7 +18,7 @@ function escape(text: string): string {
 export function profileHtml(profile: ProfileResult, name: string, cspSource: string): string {
   const rowHeight = 34;
   const left = 280;
-  const step = 62;
+  const step = 86;
   const width = left + step * 8 + 40;
   const height = 60 + rowHeight * Math.max(profile.claims.length, 1);
   const x = (level: number): number => left + level * step;
