@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type CancellationToken, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult, Position, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 /** The repository root: the nearest folder above the bundled test that holds dist/server.js's package. */
@@ -55,16 +55,19 @@ export class TestClient {
   private readonly diagnosticWaiters: (Waiter<PublishDiagnosticsParams> & { uri: string })[] = [];
   private readonly notificationWaiters: (Waiter<unknown> & { method: string })[] = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
-  /** Every notification from the server, in order of arrival. */
+  /** Every notification from the server (and the requests answered on their own), in order of arrival. */
   readonly notifications: { method: string; params: unknown }[] = [];
   /** Every workspace/configuration request the server made (its items). */
   readonly configurationRequests: { scopeUri?: string; section?: string }[][] = [];
-  /** The `coprodLens` section answered to workspace/configuration. */
-  configuration: Record<string, unknown> = {};
+  /** The `coprodLens` section answered to workspace/configuration: one object, or one per resource. */
+  configuration: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>) = {};
 
   constructor(args: readonly string[] = []) {
     this.process = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+    this.process.stderr!.on('data', (d: Buffer) => {
+      this.stderr.push(d.toString());
+      if (process.env.COPROD_LENS_TEST_STDERR) process.stderr.write(d); // the server's stderr, for debugging
+    });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
@@ -77,9 +80,12 @@ export class TestClient {
       }
     });
     this.connection.onNotification((method, params) => this.record(method, params));
+    // $/progress for tokens the server created (window/workDoneProgress/create) reaches no handler.
+    this.connection.onUnhandledProgress((params) => this.record('$/progress', params));
     this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests.push(params.items);
-      return params.items.map((item) => (item.section === 'coprodLens' ? this.configuration : null));
+      const section = this.configuration;
+      return params.items.map((item) => (item.section !== 'coprodLens' ? null : typeof section === 'function' ? section(item.scopeUri) : section));
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
@@ -146,8 +152,10 @@ export class TestClient {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return within(this.connection.sendRequest<R>(method, params), `the answer to ${method}`);
+  /** A request; with `token`, cancelling it sends $/cancelRequest. */
+  request<R>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
+    const sent = token ? this.connection.sendRequest<R>(method, params, token) : this.connection.sendRequest<R>(method, params);
+    return within(sent, `the answer to ${method}`);
   }
 
   /** Resolves with the next (or already received) diagnostics for `uri` that pass `test`. */
@@ -160,7 +168,11 @@ export class TestClient {
     );
   }
 
-  /** Resolves with the next notification `method` whose params pass `test` (already received ones count when `past`). */
+  /**
+   * Resolves with the next message `method` from the server whose params pass `test` (already
+   * received ones count when `past`): notifications, and the requests the client answers on its
+   * own (window/showMessageRequest, workspace/diagnostic/refresh).
+   */
   notification<T>(method: string, test: (params: T) => boolean = () => true, past = false): Promise<T> {
     if (past) {
       const seen = this.notifications.find((n) => n.method === method && test(n.params as T));

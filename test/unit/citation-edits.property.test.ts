@@ -4,14 +4,13 @@ import fc from 'fast-check';
 import { analyze, type AnalysisResult } from '../../server/src/core/analyze';
 import type { BibliographyFile } from '../../server/src/core/citations/bibliography';
 import { narrative } from '../../server/src/core/citations/format';
+import { parseSettings, type Settings } from '../../server/src/core/config';
 import { applyEdits, editsFor } from '../../server/src/core/edits';
 import type { Fix, Suggestion, TextEdit } from '../../server/src/core/types';
 import {
   bundledItem,
   compareAuthorYear,
   docArb,
-  FICTIONAL_WORKS,
-  STROKE_WORKS,
   type DocOptions,
   type GeneratedDoc,
 } from './generators';
@@ -42,7 +41,7 @@ function citeFixes(result: AnalysisResult): CiteFix[] {
   const finding = result.findings.find((f) => f.rule === 'consultation-only');
   if (!finding) return [];
   return finding.fixes
-    .filter((fix) => fix.title.startsWith('Cite '))
+    .filter((fix) => fix.kind === 'cite')
     .map((fix) => {
       const suggestion = finding.suggestions.find((s) => fix.title === `Cite ${narrative(bundledItem(s.id))}`);
       assert.ok(suggestion, `no suggestion for fix "${fix.title}"`);
@@ -50,16 +49,20 @@ function citeFixes(result: AnalysisResult): CiteFix[] {
     });
 }
 
-/** The document's consultation-only Cite fixes; every generated document has at least one. */
-function fixesOf(doc: GeneratedDoc): CiteFix[] {
-  const fixes = citeFixes(analyse(doc));
-  assert.ok(fixes.length > 0, `no consultation-only finding with Cite fixes in ${JSON.stringify(doc.text)}`);
-  return fixes;
+/**
+ * The document's consultation-only Cite fixes. Every generated document has the finding with its
+ * suggestions (a suggestion without a fix is one the sentence cites and the document lists
+ * already; property 2 checks that).
+ */
+function fixesOf(doc: GeneratedDoc, result = analyse(doc)): CiteFix[] {
+  const finding = result.findings.find((f) => f.rule === 'consultation-only');
+  assert.ok(finding && finding.suggestions.length > 0, `no consultation-only finding with suggestions in ${JSON.stringify(doc.text)}`);
+  return citeFixes(result);
 }
 
 interface Applied {
   readonly text: string;
-  readonly bibliographies: BibliographyFile[];
+  readonly bibliographies: readonly BibliographyFile[];
 }
 
 function apply(doc: { text: string; bibliographies: readonly BibliographyFile[] }, edits: readonly TextEdit[]): Applied {
@@ -80,12 +83,17 @@ function mapOffset(pos: number, edits: readonly TextEdit[]): number {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
 /**
  * Property 1 for one text: rebuilt by slicing, the result is the original's untouched stretches
- * in order with each edit's new text between them; edits never split a surrogate pair or a CRLF,
- * and what they replace is only renumbered digits (`replaceable`).
+ * in order with each edit's new text between them; edits never split a surrogate pair or a CRLF.
+ * What an edit replaces is renumbered digits, white space (bibliography files) or, in the
+ * document, a whole reference entry that reappears in the result (moved, never lost).
  */
-function assertOnlyNamedRanges(original: string, edits: readonly TextEdit[], result: string, replaceable: RegExp, where: string): void {
+function assertOnlyNamedRanges(original: string, edits: readonly TextEdit[], result: string, where: string, file: boolean): void {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let at = 0;
   let out = 0;
@@ -95,7 +103,12 @@ function assertOnlyNamedRanges(original: string, edits: readonly TextEdit[], res
       assert.ok(!(/[\uD800-\uDBFF]/.test(original[b - 1] ?? '') && /[\uDC00-\uDFFF]/.test(original[b] ?? '')), `${where}: edit boundary ${b} splits a surrogate pair`);
       assert.ok(!(original[b - 1] === '\r' && original[b] === '\n'), `${where}: edit boundary ${b} splits a CRLF`);
     }
-    assert.match(original.slice(e.start, e.end), replaceable, `${where}: edit replaces ${JSON.stringify(original.slice(e.start, e.end))}`);
+    const replaced = original.slice(e.start, e.end);
+    if (file) assert.match(replaced, /^\s*$/, `${where}: edit replaces ${JSON.stringify(replaced)}`);
+    else if (!/^[\d, –-]*$/.test(replaced)) {
+      const body = replaced.replace(/^[ \t]*(?:\d+[.)]|\[\d+\])[ \t]*/, '').trim();
+      assert.ok(body.length > 0 && occurrences(result, body) === occurrences(original, body), `${where}: edit removes ${JSON.stringify(replaced)}:\n${result}`);
+    }
     const kept = original.slice(at, e.start);
     assert.equal(result.slice(out, out + kept.length), kept, `${where}: text before offset ${e.start} changed`);
     out += kept.length;
@@ -130,12 +143,12 @@ function numericGroups(text: string): number[][] {
   );
 }
 
-/** How many times the claim sentence of `text` (between the mapped offsets) cites the suggestion. */
+/** How many times `sentence` cites the suggested work (in any group of the document's style). */
 function citesInSentence(sentence: string, s: Suggestion): number {
   const mark = markOf(s);
   if (mark.number !== undefined) return numericGroups(sentence).flat().filter((n) => n === mark.number).length;
   if (mark.text.startsWith('@')) return sentence.match(new RegExp(`${escapeRe(mark.text)}(?![\\w:.#$%&+?<>~/-]*\\w)`, 'g'))?.length ?? 0;
-  return sentence.split(mark.text).length - 1;
+  return occurrences(sentence, mark.text);
 }
 
 /** The reference-list section of `text` (after "## References", up to the next heading). */
@@ -191,9 +204,9 @@ const onlyNamedRanges: Check = (options, numRuns = RUNS) => () => {
     fc.property(docArb(options), (doc) => {
       for (const { fix } of fixesOf(doc)) {
         const applied = apply(doc, fix.edits);
-        assertOnlyNamedRanges(doc.text, editsFor(fix.edits, undefined), applied.text, /^[\d, –-]*$/, `${fix.title} in the document`);
+        assertOnlyNamedRanges(doc.text, editsFor(fix.edits, undefined), applied.text, `${fix.title} in the document`, false);
         doc.bibliographies.forEach((b, i) =>
-          assertOnlyNamedRanges(b.text, editsFor(fix.edits, b.path), applied.bibliographies[i]!.text, /^\s*$/, `${fix.title} in ${b.path}`),
+          assertOnlyNamedRanges(b.text, editsFor(fix.edits, b.path), applied.bibliographies[i]!.text, `${fix.title} in ${b.path}`, true),
         );
       }
     }),
@@ -202,12 +215,17 @@ const onlyNamedRanges: Check = (options, numRuns = RUNS) => () => {
 };
 
 /** 2. Planned again after applying, the fix has no edits; nothing is cited or listed twice. */
-const idempotent: Check = (options, numRuns = Math.round(RUNS * 0.75)) => () => {
+const idempotent: Check = (options, numRuns = Math.round(RUNS * 0.6)) => () => {
   fc.assert(
     fc.property(docArb(options), (doc) => {
       const before = analyse(doc);
       const citedBefore = (s: Suggestion): number => citesInSentence(doc.text.slice(doc.claimStart, doc.claimDot), s);
-      for (const { fix, suggestion } of fixesOf(doc)) {
+      const fixes = fixesOf(doc, before);
+      for (const s of before.findings.find((f) => f.rule === 'consultation-only')!.suggestions) {
+        if (fixes.some((c) => c.suggestion === s)) continue;
+        assert.ok(citedBefore(s) > 0 && entriesFor(doc, s) === 1, `no fix for ${s.id}, which the claim sentence does not cite or the document does not list`);
+      }
+      for (const { fix, suggestion } of fixes) {
         const once = apply(doc, fix.edits);
         const again = analyse(doc, once.text, once.bibliographies);
         assert.ok(again.notices.length <= before.notices.length, `new notices after ${fix.title}: ${JSON.stringify(again.notices)}`);
@@ -279,7 +297,7 @@ const beforeFullStop: Check = (options, numRuns = RUNS) => () => {
 /** 5. Numeric: every cited number is listed, entries run 1..N, numbers follow first citation. */
 const numericConsistent: Check = (options, numRuns = RUNS) => () => {
   fc.assert(
-    fc.property(docArb({ ...options, styles: ['numeric'] }), (doc) => {
+    fc.property(docArb({ ...options, styles: ['numeric'], gaps: false }), (doc) => {
       for (const { fix, suggestion } of fixesOf(doc)) {
         const text = apply(doc, fix.edits).text;
         const list = referenceSection(text);
@@ -318,27 +336,263 @@ const alphabetical: Check = (options, numRuns = RUNS) => () => {
   );
 };
 
+// Planner bugs the properties find in the current source (see the minimal counterexamples at the end).
+const GAP_BUG =
+  'plan.ts moveNumericEntry: with a gap in the numbering ("1." then "3."), a listed work moved up to a number no entry has is deleted and never re-inserted';
 const LOCATOR_BUG =
-  'in-text.ts: an author-date group with a page locator, "(Voorberg et al., 2015, p. 4)", is not read as a citation, ' +
-  'so the planner appends a second group instead of merging, and cites a work the sentence already cites';
-const NUMERIC_REUSE_BUG =
-  'plan.ts planNumericEntry: a listed work first cited after the claim keeps its number, so the claim cites [2] before [1]';
-const FOLD_BUG = 'database.ts fold(): Ł, Ø and Æ have no decomposition and are dropped, so "Łukasiewicz" sorts as "ukasiewicz"';
+  'sentences.ts / in-text.ts: "para. 2" ends the claim sentence, so the citation is inserted inside "(…, para. 2)"; ' +
+  '"section 2" and "Table 1" locators are not read as citation groups, so a second group is appended (and a work already cited is cited again)';
+/** Locators the planner handles; the others are the trigger of LOCATOR_BUG. */
+const HANDLED_LOCATORS = ['p. 4', 'pp. 4–5', 'ch. 3'];
 
 describe('citation edits: properties over generated proposals', () => {
   it('1. a Cite fix changes only the ranges its edits name (document and bibliography files)', onlyNamedRanges({}));
+  it('1a. only the named ranges change, numeric documents without gaps in their numbering', onlyNamedRanges({ gaps: false }));
 
-  it('2. applying a Cite fix is idempotent: planned again it has no edits, nothing is cited or listed twice', { todo: LOCATOR_BUG }, idempotent({}));
-  it('2a. idempotence, documents without page locators', idempotent({ locators: false }));
+  it('2. applying a Cite fix is idempotent: planned again it has no edits, nothing is cited or listed twice', idempotent({}));
+  it('2a. idempotence, with the locators the planner handles (p., pp., ch.) and no numbering gaps', idempotent({ locators: HANDLED_LOCATORS, gaps: false }));
 
   it('3. CRLF documents stay CRLF and LF documents gain no CR (bibliography files too)', lineEndingsKept({}));
 
-  it("4. with astral characters before it, the in-text citation lands right before the claim sentence's full stop", { todo: LOCATOR_BUG }, beforeFullStop({}));
-  it('4a. citation before the full stop, documents without page locators', beforeFullStop({ locators: false }));
+  it("4. with astral characters before it, the in-text citation lands right before the claim sentence's full stop", beforeFullStop({}));
+  it('4a. citation before the full stop, with the locators the planner handles (p., pp., ch.)', beforeFullStop({ locators: HANDLED_LOCATORS }));
 
-  it('5. numeric: cited numbers are listed, entries run 1..N and numbers follow first citation', { todo: NUMERIC_REUSE_BUG }, numericConsistent({}));
-  it('5a. numeric consistency, documents that do not already list a suggested work', numericConsistent({ real: ['voorberg2015'] }));
+  it('5. numeric: cited numbers are listed, entries run 1..N and numbers follow first citation', numericConsistent({}));
 
-  it('6. author-date: a sorted reference list stays in alphabetical order of first author', { todo: FOLD_BUG }, alphabetical({ fictional: [...FICTIONAL_WORKS, ...STROKE_WORKS] }));
-  it('6a. alphabetical order, first authors whose initial letter decomposes (Å, É, Ç …)', alphabetical({ fictional: FICTIONAL_WORKS }));
+  it('6. author-date: a sorted reference list stays in alphabetical order of first author (Å, Ł, Ø, Æ …)', alphabetical({}));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Examples with exact output
+
+const CLAIM = 'The service will be co-designed with residents';
+const SURVEY = 'We will run an online survey.';
+const CITE_BRANDSEN = 'Cite Brandsen & Honingh (2016)';
+const VOORBERG_APA =
+  'Voorberg, W. H., Bekkers, V. J. J. M., & Tummers, L. G. (2015). A systematic review of co-creation and co-production: Embarking on the social innovation journey. Public Management Review, 17(9), 1333–1357.';
+const BRANDSEN_APA =
+  'Brandsen, T., & Honingh, M. (2016). Distinguishing different types of coproduction: A conceptual analysis based on the classical definitions. Public Administration Review, 76(3), 427–435. https://doi.org/10.1111/puar.12465';
+const VOORBERG_VANCOUVER = 'Voorberg WH, Bekkers VJJM, Tummers LG. A systematic review of co-creation and co-production. Public Management Review. 2015;17(9):1333–57.';
+const BRANDSEN_VANCOUVER =
+  'Brandsen T, Honingh M. Distinguishing different types of coproduction: A conceptual analysis based on the classical definitions. Public Administration Review. 2016;76(3):427–35.';
+const BRANDSEN_CSL_LINE =
+  '{"id":"brandsen2016","type":"article-journal","author":[{"family":"Brandsen","given":"Taco"},{"family":"Honingh","given":"Marlies"}],"issued":{"date-parts":[[2016]]},' +
+  '"title":"Distinguishing different types of coproduction: A conceptual analysis based on the classical definitions","container-title":"Public Administration Review","volume":"76","issue":"3","page":"427-435","DOI":"10.1111/puar.12465"}';
+
+/** Apply the consultation-only finding's "Cite Brandsen & Honingh (2016)" fix. */
+function citeBrandsen(text: string, settings?: Settings, bibliographies: BibliographyFile[] = []): Applied {
+  const finding = analyze(text, settings, { bibliographies }).findings.find((f) => f.rule === 'consultation-only');
+  assert.ok(finding, 'no consultation-only finding');
+  const fix = finding.fixes.find((f) => f.title === CITE_BRANDSEN);
+  assert.ok(fix, `no "${CITE_BRANDSEN}" fix; fixes: ${finding.fixes.map((f) => f.title).join(', ')}`);
+  return apply({ text, bibliographies }, fix.edits);
+}
+
+describe('citation edits: examples', () => {
+  it('merges into an adjacent "(Voorberg et al., 2015)" group and files the entry alphabetically', () => {
+    const text = `${CLAIM} (Voorberg et al., 2015). ${SURVEY}\n\n## References\n\n- ${VOORBERG_APA}\n`;
+    assert.equal(
+      citeBrandsen(text).text,
+      `${CLAIM} (Voorberg et al., 2015; Brandsen & Honingh, 2016). ${SURVEY}\n\n## References\n\n- ${BRANDSEN_APA}\n- ${VOORBERG_APA}\n`,
+    );
+  });
+
+  it('merges into "[@voorberg2015]" and adds the item to the front matter\'s block list', () => {
+    const frontMatter = [
+      '---',
+      'title: Café 😀 plan',
+      'references:',
+      '- id: voorberg2015',
+      '  type: article-journal',
+      '  author:',
+      '  - family: Voorberg',
+      '    given: W. H.',
+      '  issued:',
+      '    date-parts:',
+      '    - [2015]',
+      '  title: A systematic review of co-creation and co-production',
+    ].join('\n');
+    const text = `${frontMatter}\n---\n\n${CLAIM} [@voorberg2015]. ${SURVEY}\n`;
+    assert.equal(citeBrandsen(text).text, `${frontMatter}\n- ${BRANDSEN_CSL_LINE}\n---\n\n${CLAIM} [@voorberg2015; @brandsen2016]. ${SURVEY}\n`);
+  });
+
+  it('renumbers later citations and entries when the new numeric citation comes first', () => {
+    const aalto = 'Aalto A. Neighbourhood panels and their uses. J Test Stud. 2001;1(2):3–4.';
+    const bakker = 'Bakker B. Light touch involvement. J Test Stud. 2012;3:5–6.';
+    const text = `${CLAIM}. ${SURVEY}\n\nEarlier studies found the same [1]. Others agree [1, 2].\n\n## References\n\n1. ${aalto}\n2. ${bakker}\n`;
+    assert.equal(
+      citeBrandsen(text).text,
+      `${CLAIM} [1]. ${SURVEY}\n\nEarlier studies found the same [2]. Others agree [2, 3].\n\n## References\n\n1. ${BRANDSEN_VANCOUVER}\n2. ${aalto}\n3. ${bakker}\n`,
+    );
+  });
+
+  it('creates a "## References" section when the document has none (LF without a final line break; CRLF numeric)', () => {
+    const text = `# Plan 😀\n\n## Involvement\n\n${CLAIM}. ${SURVEY}`;
+    assert.equal(citeBrandsen(text).text, `# Plan 😀\n\n## Involvement\n\n${CLAIM} (Brandsen & Honingh, 2016). ${SURVEY}\n\n## References\n\n- ${BRANDSEN_APA}\n`);
+    const crlf = `${CLAIM}. ${SURVEY}\r\n`;
+    assert.equal(
+      citeBrandsen(crlf, parseSettings({ citationStyle: 'numeric' }, 'test')).text,
+      `${CLAIM} [1]. ${SURVEY}\r\n\r\n## References\r\n\r\n1. ${BRANDSEN_VANCOUVER}\r\n`,
+    );
+  });
+
+  it('adds to an indented front-matter `references:` list of flow items, keeping CRLF', () => {
+    const aalto = '{"id": "aalto2001", "type": "article-journal", "title": "Neighbourhood panels"}';
+    const text = `---\r\ntitle: Plan\r\nreferences:\r\n  - ${aalto}\r\n---\r\n\r\n${CLAIM} [@aalto2001]. ${SURVEY}\r\n`;
+    assert.equal(
+      citeBrandsen(text).text,
+      `---\r\ntitle: Plan\r\nreferences:\r\n  - ${aalto}\r\n  - ${BRANDSEN_CSL_LINE}\r\n---\r\n\r\n${CLAIM} [@aalto2001; @brandsen2016]. ${SURVEY}\r\n`,
+    );
+  });
+
+  it('adds the item to a refs.json bibliography', () => {
+    const text = `---\nbibliography: refs.json\n---\n\n${CLAIM} [@voorberg2015]. ${SURVEY}\n`;
+    const refs = '[\n  {\n    "id": "voorberg2015",\n    "type": "article-journal",\n    "title": "A systematic review of co-creation and co-production"\n  }\n]\n';
+    const applied = citeBrandsen(text, undefined, [{ path: 'refs.json', text: refs }]);
+    assert.equal(applied.text, `---\nbibliography: refs.json\n---\n\n${CLAIM} [@voorberg2015; @brandsen2016]. ${SURVEY}\n`);
+    assert.equal(
+      applied.bibliographies[0]!.text,
+      [
+        '[',
+        '  {',
+        '    "id": "voorberg2015",',
+        '    "type": "article-journal",',
+        '    "title": "A systematic review of co-creation and co-production"',
+        '  },',
+        '  {',
+        '    "id": "brandsen2016",',
+        '    "type": "article-journal",',
+        '    "author": [',
+        '      {',
+        '        "family": "Brandsen",',
+        '        "given": "Taco"',
+        '      },',
+        '      {',
+        '        "family": "Honingh",',
+        '        "given": "Marlies"',
+        '      }',
+        '    ],',
+        '    "issued": {',
+        '      "date-parts": [',
+        '        [',
+        '          2016',
+        '        ]',
+        '      ]',
+        '    },',
+        '    "title": "Distinguishing different types of coproduction: A conceptual analysis based on the classical definitions",',
+        '    "container-title": "Public Administration Review",',
+        '    "volume": "76",',
+        '    "issue": "3",',
+        '    "page": "427-435",',
+        '    "DOI": "10.1111/puar.12465"',
+        '  }',
+        ']',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('adds the item to a refs.bib bibliography', () => {
+    const text = `---\nbibliography: refs.bib\n---\n\n${CLAIM} [@voorberg2015]. ${SURVEY}\n`;
+    const voorberg = '@article{voorberg2015,\n  author = {Voorberg, W. H. and Bekkers, V. J. J. M. and Tummers, L. G.},\n  title = {A systematic review of co-creation and co-production},\n  journal = {Public Management Review},\n  year = {2015}\n}\n';
+    const applied = citeBrandsen(text, undefined, [{ path: 'refs.bib', text: voorberg }]);
+    assert.equal(applied.text, `---\nbibliography: refs.bib\n---\n\n${CLAIM} [@voorberg2015; @brandsen2016]. ${SURVEY}\n`);
+    assert.equal(
+      applied.bibliographies[0]!.text,
+      `${voorberg}\n` +
+        [
+          '@article{brandsen2016,',
+          '\tauthor = {Brandsen, Taco and Honingh, Marlies},',
+          '\tjournal = {Public Administration Review},',
+          '\tdoi = {10.1111/puar.12465},',
+          '\tnumber = {3},',
+          '\tyear = {2016},',
+          '\tpages = {427--435},',
+          '\ttitle = {Distinguishing different types of coproduction: A conceptual analysis based on the classical definitions},',
+          '\tvolume = {76},',
+          '}',
+          '',
+        ].join('\n'),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Minimal counterexamples the properties found
+
+describe('citation edits: regressions (planner bugs found by the properties, now fixed)', () => {
+  it('merges into an author-date group with a page locator', () => {
+    const text = `${CLAIM} (Voorberg et al., 2015, p. 4). ${SURVEY}\n\n## References\n\n- ${VOORBERG_APA}\n`;
+    assert.equal(
+      citeBrandsen(text).text,
+      `${CLAIM} (Voorberg et al., 2015, p. 4; Brandsen & Honingh, 2016). ${SURVEY}\n\n## References\n\n- ${BRANDSEN_APA}\n- ${VOORBERG_APA}\n`,
+    );
+  });
+
+  it('does not cite a work the sentence already cites with a page locator', () => {
+    const text = `${CLAIM} (Brandsen & Honingh, 2016, p. 4). ${SURVEY}\n\n## References\n\n- ${BRANDSEN_APA}\n`;
+    const finding = analyze(text).findings.find((f) => f.rule === 'consultation-only')!;
+    assert.deepEqual(finding.fixes.find((f) => f.title === CITE_BRANDSEN)?.edits ?? [], []);
+  });
+
+  it('numbers a listed work by its new first citation when the claim cites it first', () => {
+    const text = `${CLAIM}. We will run an online survey [1].\n\nThe budget covers two years [2].\n\n## References\n\n1. ${VOORBERG_VANCOUVER}\n2. ${BRANDSEN_VANCOUVER}\n`;
+    assert.equal(
+      citeBrandsen(text).text,
+      `${CLAIM} [1]. We will run an online survey [2].\n\nThe budget covers two years [1].\n\n## References\n\n1. ${BRANDSEN_VANCOUVER}\n2. ${VOORBERG_VANCOUVER}\n`,
+    );
+  });
+
+  it('reads front matter closed with "..." and files the entry in its bibliography', () => {
+    const text = `---\nbibliography: refs.json\n...\n\n${CLAIM} [@voorberg2015]. ${SURVEY}\n`;
+    const refs = '[\n  {"id": "voorberg2015", "type": "article-journal", "title": "A systematic review"}\n]\n';
+    const applied = citeBrandsen(text, undefined, [{ path: 'refs.json', text: refs }]);
+    assert.equal(applied.text, `---\nbibliography: refs.json\n...\n\n${CLAIM} [@voorberg2015; @brandsen2016]. ${SURVEY}\n`);
+    assert.deepEqual(
+      (JSON.parse(applied.bibliographies[0]!.text) as { id: string }[]).map((i) => i.id),
+      ['voorberg2015', 'brandsen2016'],
+    );
+  });
+
+  it('sorts first authors starting with Ł, Ø or Æ as L, O and AE', () => {
+    const lukasiewicz = 'Łukasiewicz, A. (2010). Deliberation in small towns. Journal of Test Studies.';
+    const text = `${CLAIM}. ${SURVEY}\n\n## References\n\n- ${lukasiewicz}\n`;
+    const finding = analyze(text).findings.find((f) => f.rule === 'consultation-only')!;
+    const fix = finding.fixes.find((f) => f.title === 'Cite New Economics Foundation (2013)')!;
+    assert.equal(
+      apply({ text, bibliographies: [] }, fix.edits).text,
+      `${CLAIM} (New Economics Foundation, 2013). ${SURVEY}\n\n## References\n\n- ${lukasiewicz}\n- New Economics Foundation. (2013). Co-production in mental health: A literature review. New Economics Foundation. https://neweconomics.org/uploads/files/ca0975b7cd88125c3e_ywm6bp3l1.pdf\n`,
+    );
+  });
+});
+
+describe('citation edits: known planner bugs (todo until src is fixed)', () => {
+  it('keeps a listed work moved up across a gap in the numbering', () => {
+    const text = `${CLAIM} [1]. We will run an online survey [3].\n\n## References\n\n1. ${VOORBERG_VANCOUVER}\n3. ${BRANDSEN_VANCOUVER}\n`;
+    // Actual: "residents [1, 2]. … survey [2]." and the Brandsen entry is deleted: [2] has no entry.
+    assert.equal(
+      citeBrandsen(text).text,
+      `${CLAIM} [1, 2]. We will run an online survey [2].\n\n## References\n\n1. ${VOORBERG_VANCOUVER}\n2. ${BRANDSEN_VANCOUVER}\n`,
+    );
+  });
+
+  it('inserts after a "(…, para. 2)" group, not inside it', () => {
+    const text = `${CLAIM} (Voorberg et al., 2015, para. 2). ${SURVEY}\n\n## References\n\n- ${VOORBERG_APA}\n`;
+    // Actual: "(Voorberg et al., 2015, para (Brandsen & Honingh, 2016). 2)."
+    assert.equal(
+      citeBrandsen(text).text.split('\n')[0],
+      `${CLAIM} (Voorberg et al., 2015, para. 2; Brandsen & Honingh, 2016). ${SURVEY}`,
+    );
+  });
+
+  it('merges into groups with "section 2" and "Table 1" locators', () => {
+    for (const locator of ['section 2', 'Table 1']) {
+      const text = `${CLAIM} (Voorberg et al., 2015, ${locator}). ${SURVEY}\n\n## References\n\n- ${VOORBERG_APA}\n`;
+      // Actual: "(Voorberg et al., 2015, section 2) (Brandsen & Honingh, 2016)."
+      assert.equal(
+        citeBrandsen(text).text.split('\n')[0],
+        `${CLAIM} (Voorberg et al., 2015, ${locator}; Brandsen & Honingh, 2016). ${SURVEY}`,
+      );
+    }
+  });
 });

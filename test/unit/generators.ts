@@ -9,6 +9,8 @@ import { defaultSettings, parseSettings, type Settings } from '../../server/src/
  * co-design claim backed only by consultation (so a consultation-only finding with "Cite …" fixes
  * exists), optional headings, existing citations in one style with their reference list, front
  * matter or bibliography file, emoji, astral and accented characters before the claim, LF or CRLF.
+ * Existing citations can include the works the finding suggests, locators in the group before the
+ * claim's full stop, and (numeric) a gap in the numbering; options switch these off.
  */
 
 export type Eol = '\n' | '\r\n';
@@ -75,32 +77,25 @@ const fictional = (id: string, families: string[], year: number, title: string):
 /** Real works (matched by the planner against its database) and fictional ones with accented names. */
 export const REAL_WORKS: readonly Work[] = ['voorberg2015', 'brandsen2016', 'vennik2016', 'nef2013', 'williams2020', 'osborne2016'].map(fromBundled);
 
-/**
- * Fictional works. First letters are letters that decompose (É → E) so that "alphabetical" is
- * unambiguous; the non-decomposing ones (Ł, Ø, Æ) are in `STROKE_WORKS`.
- */
+/** Fictional works, first authors with accented letters and letters without a decomposition (Ł, Ø, Æ). */
 export const FICTIONAL_WORKS: readonly Work[] = [
   fictional('aalto2001', ['Aalto'], 2001, 'Neighbourhood panels and their uses'),
   fictional('angstrom2012', ['Ångström', 'Bakker'], 2012, 'Light touch involvement'),
+  fictional('aeroe2014', ['Ærø'], 2014, 'Island councils'),
   fictional('celik2019', ['Çelik', 'Dahl', 'Fischer'], 2019, 'Citizen juries in practice'),
   fictional('emond2008', ['Émond'], 2008, 'Town hall meetings revisited'),
   fictional('gomez2021', ['Gómez', 'Ibáñez'], 2021, 'Participatory budgets in Spain'),
   fictional('hamalainen2017', ['Hämäläinen'], 2017, 'Service users as advisers'),
   fictional('kovacic2014', ['Kovačić', 'Müller', 'Pérez'], 2014, 'Advisory groups and power'),
   fictional('lindqvist2005', ['Lindqvist'], 2005, 'Surveys as involvement'),
+  fictional('lukasiewicz2010', ['Łukasiewicz'], 2010, 'Deliberation in small towns'),
   fictional('muller2011', ['Müller'], 2011, 'Listening events'),
   fictional('okafor2023', ['Okafor', 'Rossi'], 2023, 'Community researchers'),
+  fictional('ostergaard2012', ['Østergaard'], 2012, 'Co-creation in Danish municipalities'),
   fictional('perez2010', ['Pérez'], 2010, 'Public meetings'),
   fictional('tanaka2016', ['Tanaka'], 2016, 'Design workshops'),
   fictional('urbanski2009', ['Urbański'], 2009, 'Consultation fatigue'),
   fictional('zuniga2020', ['Zúñiga', 'Tanaka'], 2020, 'Shared decisions in local services'),
-];
-
-/** Fictional works whose first author starts with a letter that has no decomposition. */
-export const STROKE_WORKS: readonly Work[] = [
-  fictional('lukasiewicz2010', ['Łukasiewicz'], 2010, 'Deliberation in small towns'),
-  fictional('ostergaard2012', ['Østergaard'], 2012, 'Co-creation in Danish municipalities'),
-  fictional('aeroe2014', ['Ærø'], 2014, 'Island councils'),
 ];
 
 export function bundledItem(id: string): CslItem {
@@ -198,6 +193,9 @@ const EVIDENCE = [
   'We will run an online survey and two focus groups with residents to gather their views.',
 ];
 
+/** Locators as APA and pandoc write them after the year or key. */
+export const LOCATORS = ['p. 4', 'pp. 4–5', 'para. 2', 'ch. 3', 'section 2', 'Table 1'];
+
 // ---------------------------------------------------------------------------------------------
 // Specification → document
 
@@ -239,8 +237,13 @@ interface Spec {
   readonly jsonPretty: boolean;
   /** Numeric groups write runs of three or more as ranges ("1–3"). */
   readonly ranges: boolean;
-  /** A page locator in the group before the claim's full stop ("p. 4"). */
-  readonly locator: boolean;
+  /** A locator in the group before the claim's full stop ("p. 4", "para. 2"), if any. */
+  readonly locator: string | undefined;
+  /**
+   * Numeric: numbers from this one up skip one (a deleted reference left a gap); 0 for none, -1
+   * for a gap right after the numbers cited before the claim's full stop.
+   */
+  readonly gapAt: number;
   /** Whether the document ends with a line break. */
   readonly finalNewline: boolean;
 }
@@ -264,13 +267,16 @@ export function buildDoc(spec: Spec): GeneratedDoc {
   // Numeric: works are numbered by first citation.
   const numberOf = new Map<number, number>();
   for (const slot of slots) for (const w of slot) if (!numberOf.has(w)) numberOf.set(w, numberOf.size + 1);
+  const citedBeforeClaim = new Set([...spec.cites.before.flat(), ...spec.cites.inner, ...spec.cites.adjacent]).size;
+  const gapAt = spec.gapAt === -1 ? citedBeforeClaim + 1 : spec.gapAt;
+  if (gapAt > 0) for (const [w, n] of numberOf) if (n >= gapAt) numberOf.set(w, n + 1);
   const cited = [...numberOf.keys()];
   const listed = style === 'numeric' ? cited : [...new Set([...cited, ...spec.extra])];
 
-  const group = (ws: readonly number[], locator = false): string => {
+  const group = (ws: readonly number[], locator?: string): string => {
     if (ws.length === 0) return '';
     const unique = [...new Set(ws)];
-    const page = locator ? ', p. 4' : '';
+    const page = locator ? `, ${locator}` : '';
     if (style === 'numeric') return ` [${numberList([...new Set(unique.map((w) => numberOf.get(w)!))].sort((a, b) => a - b), spec.ranges)}]`;
     if (style === 'pandoc') return ` [${unique.map((w) => `@${works[w]!.id}`).join('; ')}${page}]`;
     return ` (${unique.map((w) => authorDateInner(works[w]!)).join('; ')}${page})`;
@@ -372,12 +378,12 @@ const paragraph = fc.array(fc.constantFrom(...FILLER), { minLength: 1, maxLength
 
 export interface DocOptions {
   readonly styles?: readonly DocStyle[];
-  /** Fictional works to draw from (defaults to `FICTIONAL_WORKS`). */
-  readonly fictional?: readonly Work[];
   /** Real works to draw from, by id (defaults to all of `REAL_WORKS`). */
   readonly real?: readonly string[];
-  /** Whether the group before the claim's full stop may carry a page locator (default true). */
-  readonly locators?: boolean;
+  /** Locators the group before the claim's full stop may carry (default `LOCATORS`). */
+  readonly locators?: readonly string[];
+  /** Whether numeric documents may have a gap in their numbering (default true). */
+  readonly gaps?: boolean;
   /** Author-date: lists always sorted. */
   readonly sorted?: boolean;
 }
@@ -386,7 +392,7 @@ export interface DocOptions {
 export function docArb(options: DocOptions = {}): fc.Arbitrary<GeneratedDoc> {
   const styles = options.styles ?? ['author-date', 'numeric', 'pandoc'];
   const real = options.real ? REAL_WORKS.filter((w) => options.real!.includes(w.id)) : REAL_WORKS;
-  const pool = [...real, ...(options.fictional ?? FICTIONAL_WORKS)];
+  const pool = [...real, ...FICTIONAL_WORKS];
   return fc
     .record({
       style: fc.constantFrom(...styles),
@@ -422,7 +428,8 @@ export function docArb(options: DocOptions = {}): fc.Arbitrary<GeneratedDoc> {
       jsonPretty: fc.boolean(),
       citing: fc.boolean(),
       ranges: fc.boolean(),
-      locator: options.locators === false ? fc.constant(false) : fc.boolean(),
+      locator: (options.locators ?? LOCATORS).length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...(options.locators ?? LOCATORS)), { nil: undefined }),
+      gapAt: options.gaps === false ? fc.constant(0) : fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
       finalNewline: fc.boolean(),
     })
     .map((r) => {
@@ -466,6 +473,7 @@ export function docArb(options: DocOptions = {}): fc.Arbitrary<GeneratedDoc> {
         jsonPretty: r.jsonPretty,
         ranges: r.ranges,
         locator: r.locator,
+        gapAt: r.gapAt,
         finalNewline: r.finalNewline,
       });
     });

@@ -23,7 +23,8 @@ describe('offsets to positions', () => {
     const index = new LineIndex(text);
     for (let offset = 0; offset <= text.length; offset++) assert.equal(index.offset(index.position(offset)), offset);
     assert.equal(index.offset({ line: 99, character: 0 }), text.length);
-    assert.equal(index.offset({ line: 0, character: 999 }), text.indexOf('\n') + 1);
+    assert.equal(index.offset({ line: 0, character: 999 }), text.indexOf('\n'), 'past the end of a line is its end');
+    assert.equal(new LineIndex('a\r\nb').offset({ line: 0, character: 5 }), 1);
     assert.deepEqual(index.position(10_000), index.position(text.length));
   });
 });

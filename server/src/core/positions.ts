@@ -52,12 +52,14 @@ export class LineIndex {
     return { start: this.position(start), end: this.position(end) };
   }
 
-  /** The offset of a position (clamped to the line's end and the text). */
+  /** The offset of a position; a character past the line's end means the line's end (as LSP says). */
   offset(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line]!;
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
-    return Math.min(start + Math.max(0, position.character), next);
+    let end = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.min(start + Math.max(0, position.character), end);
   }
 }

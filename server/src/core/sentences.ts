@@ -11,6 +11,7 @@ import type { Span } from './types';
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'al', 'cf', 'vs', 'dr', 'mr', 'mrs', 'ms', 'prof', 'fig', 'no', 'nos', 'approx',
   'incl', 'st', 'ed', 'eds', 'vol', 'pp', 'p', 'ch', 'dept', 'univ', 'jr', 'sr', 'inc', 'ltd', 'co', 'viz',
+  'para', 'paras', 'sec', 'chap', 'tab', 'app', 'eq', 'ref', 'refs',
 ]);
 
 const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n[ \t]*\n/g;

@@ -72,10 +72,13 @@ export class Analyzer {
     });
   }
 
-  /** Analyse `document` as it is now (or return the cached result for its version). */
-  async analyse(document: TextDocument, token?: CancellationToken): Promise<Analysed | undefined> {
+  /**
+   * Analyse `document` as it is now (or return the cached result for its version). Pass
+   * `cache = false` for a file read from disk: its version says nothing about the editor's.
+   */
+  async analyse(document: TextDocument, token?: CancellationToken, cache = true): Promise<Analysed | undefined> {
     const version = document.version;
-    const hit = this.cached(document.uri, version);
+    const hit = cache ? this.cached(document.uri, version) : undefined;
     if (hit) return hit;
     const settings = await this.settings.get(document.uri);
     if (token?.isCancellationRequested) return undefined;
@@ -103,7 +106,7 @@ export class Analyzer {
     for (const failure of result.ruleErrors) this.connection.console.error(`${document.uri}: rule ${failure.rule} failed: ${failure.message}`);
     for (const notice of result.notices) this.connection.console.warn(`${document.uri}: ${notice.message}`);
     const analysed: Analysed = { uri: document.uri, version, text, lines: new LineIndex(text), result, settings, bibliographies };
-    this.cache.set(document.uri, analysed);
+    if (cache) this.cache.set(document.uri, analysed);
     return analysed;
   }
 }

@@ -22,7 +22,8 @@ export function complete(analysed: Analysed, position: Position): CompletionItem
   const typed = (pandoc ? pandoc[1] : paren![1]) ?? '';
   const replace = analysed.lines.range(offset - typed.length, offset);
   return ctx.database.all().map(({ item, source }, i) => {
-    const edits = ctx.style === 'pandoc' && !pandoc ? [] : planEntry(ctx, item);
+    // A key typed after "@" is a pandoc citation, whatever the document used so far.
+    const edits = pandoc ? planEntry({ ...ctx, style: 'pandoc' }, item) : ctx.style === 'pandoc' ? [] : planEntry(ctx, item);
     const inDocument = edits.every((e) => e.file === undefined);
     const text = pandoc ? item.id : authorDate(item);
     return {

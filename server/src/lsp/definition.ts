@@ -30,7 +30,8 @@ export function definition(analysed: Analysed, position: Position): Location | n
     if (bare >= 0) return { uri: analysed.uri, range: analysed.lines.range(fm.start + bare, fm.start + bare + work.key.length + 2) };
   }
   for (const bib of analysed.bibliographies) {
-    const at = /\.bib(?:tex)?$/i.test(bib.path) ? bib.text.search(new RegExp(`@\\w+\\s*\\{\\s*${escape(work.key)}\\s*,`)) : bib.text.indexOf(`"${work.key}"`);
+    const bibtex = /\.bib(?:tex)?$/i.test(bib.path) ? new RegExp(`@\\w+\\s*\\{\\s*(${escape(work.key)})\\s*,`).exec(bib.text) : null;
+    const at = bibtex ? bibtex.index + bibtex[0].indexOf(work.key) : /\.bib(?:tex)?$/i.test(bib.path) ? -1 : bib.text.indexOf(`"${work.key}"`) + 1 || -1;
     if (at >= 0) {
       const lines = new LineIndex(bib.text);
       return { uri: pathToFileURL(bib.absolute).href, range: lines.range(at, at + work.key.length) };

@@ -93,11 +93,18 @@ export function startServer(connection: Connection): void {
 
   /** Analyse the latest version; publish (push mode) and report status. */
   const refresh = async (document: TextDocument): Promise<void> => {
+    // TextDocuments updates documents in place: remember which version this refresh is for.
+    const version = document.version;
     await analyzer.settle(document);
     const current = documents.get(document.uri);
-    if (!current || current.version !== document.version) return; // superseded by a newer edit
+    if (!current || current.version !== version) return; // superseded by a newer edit
     const analysed = await analyzer.analyse(current);
-    if (!analysed || documents.get(document.uri)?.version !== analysed.version) return;
+    if (!analysed) {
+      // Not checked (too large, or it failed): clear what an earlier version showed.
+      if (!pull) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [] });
+      return;
+    }
+    if (documents.get(document.uri)?.version !== analysed.version) return;
     if (!pull) {
       void connection.sendDiagnostics({ uri: analysed.uri, version: analysed.version, diagnostics: diagnosticsOf(analysed) });
     }
@@ -142,9 +149,10 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const version = document.version;
     await analyzer.settle(document);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    if (documents.get(document.uri)?.version !== document.version) {
+    if (documents.get(document.uri)?.version !== version) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'a newer version arrived', { retriggerRequest: true });
     }
     const analysed = await analyzer.analyse(document, token);
@@ -163,7 +171,9 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CHECK_WORKSPACE, async (_params: unknown, token): Promise<CheckWorkspaceResult> => {
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('Checking proposals', 0, undefined, true);
-    const files = await checkWorkspace(folders, (uri) => documents.get(uri), analyzer, token, (done, total, path) => {
+    // Stop when the request is cancelled or the user cancels the progress notification.
+    const either = { get isCancellationRequested() { return token.isCancellationRequested || progress.token.isCancellationRequested; } } as CancellationToken;
+    const files = await checkWorkspace(folders, (uri) => documents.get(uri), analyzer, either, (done, total, path) => {
       progress.report(Math.round((done / Math.max(total, 1)) * 100), `${done + 1}/${total} ${path.split(/[\\/]/).pop()}`);
     });
     progress.done();

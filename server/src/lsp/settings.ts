@@ -71,7 +71,7 @@ export class SettingsStore {
     if (debounce !== undefined && debounceMs !== debounce) this.report(new ConfigError(`coprodLens.debounce is ${JSON.stringify(debounce)}; use a number of milliseconds from 0 to 10000.`));
     if (!uri.startsWith('file:')) return { settings, debounceMs, base: process.cwd() };
     const path = fileURLToPath(uri);
-    const folder = this.trust.folders.find((f) => path.startsWith(f));
+    const folder = this.trust.folderOf(path);
     if (!this.trust.trusted && folder === undefined) return { settings, debounceMs, base: dirname(path) };
     try {
       const loaded = loadSettings(undefined, dirname(path), settings, folder);

@@ -23,9 +23,13 @@ export class Trust {
 
   /** May the server read `path`? */
   allows(path: string): boolean {
-    if (this.trusted) return true;
+    return this.trusted || this.folderOf(path) !== undefined;
+  }
+
+  /** The workspace folder holding `path` (symbolic links resolved), if any. */
+  folderOf(path: string): string | undefined {
     const target = real(path);
-    return this.roots.some((root) => {
+    return this.roots.find((root) => {
       const rel = relative(root, target);
       return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
     });

@@ -47,7 +47,7 @@ export async function checkWorkspace(
         continue;
       }
     }
-    const analysed = await analyzer.analyse(document, token);
+    const analysed = await analyzer.analyse(document, token, open(uri) !== undefined);
     if (!analysed) {
       out.push({ uri, version: null, diagnostics: [], error: `${path}: not checked (too large or failed; see the log)` });
       continue;

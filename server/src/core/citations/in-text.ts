@@ -30,13 +30,14 @@ export interface CitationGroup extends Span {
 const PANDOC_GROUP = /\[[^[\]\n]*?@[A-Za-z0-9_][^[\]\n]*\]/g;
 const PANDOC_KEY = /(?<![\w.])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])/g;
 const NUMERIC_GROUP = /\[(\s*\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*)\]/g;
-const PAREN_GROUP = /\(([^()\n]{0,400}?\b(?:1[6-9]|20)\d{2}[a-z]?(?:,\s*(?:pp?\.|para\.|ch\.|chap\.|sec\.|section|figure|table)\s*[\w–-]{1,12})?)\)/g;
+const LOCATOR = String.raw`(?:,\s*(?:pp?\.|paras?\.|ch\.|chap\.|chapter|sec\.|section|§|fig\.|figure|tab\.|table|app\.|appendix)\s*[\w–-]{1,12})?`;
+const PAREN_GROUP = new RegExp(String.raw`\(([^()\n]{0,400}?\b(?:1[6-9]|20)\d{2}[a-z]?${LOCATOR})\)`, 'gi');
 const NARRATIVE =
   /(\p{Lu}[\p{L}'’-]+(?:\s+(?:&|and)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.?|(?:\s+\p{Lu}[\p{L}'’-]+){0,5}))\s+\(((?:1[6-9]|20)\d{2}[a-z]?)\)/gu;
 /** Words that start a sentence before a narrative citation ("Following Fledderus (2015)"). */
 const LEAD_IN = /^(?:Following|As|Like|Unlike|See|In|After|Before|Building|Drawing|Per|Whereas|While|With|Since|Both|Although|Though|Then|Here|Thus|Hence|Also|Yet|But|And|So|Because|For|Cf|E\.g)\s+/;
 const PARTICLES = /^(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|ter|ten|af)\s+)*\p{Lu}/u;
-const AUTHOR_YEAR = /^\s*(?:e\.g\.,?\s*|see\s+(?:also\s+)?|cf\.\s*)?(.+?),\s+((?:1[6-9]|20)\d{2}[a-z]?)(?:,\s*(?:pp?|para|ch|chap|sec)\.?\s*[\w–-]{1,12})?\s*$/;
+const AUTHOR_YEAR = new RegExp(String.raw`^\s*(?:e\.g\.,?\s*|see\s+(?:also\s+)?|cf\.\s*)?(.+?),\s+((?:1[6-9]|20)\d{2}[a-z]?)${LOCATOR}\s*$`, 'i');
 
 /** Find every citation group in the document's prose, in document order. */
 export function findCitations(doc: ProposalDocument): CitationGroup[] {

@@ -57,6 +57,8 @@ export function insertionPoint(ctx: CitationContext, sentence: Span): number {
   while (at > sentence.start && '.!?'.includes(text[at - 1]!)) at--;
   if (at === sentence.start) at = sentence.end;
   for (const atom of ctx.atoms) if (atom.start < at && at < atom.end) at = atom.end;
+  // Never inside a citation group either ("(Voorberg et al., 2015, para. 2)").
+  for (const group of ctx.groups) if (group.start < at && at < group.end) at = group.end;
   return at;
 }
 
@@ -113,11 +115,11 @@ function orderedAuthorDateEntry(ctx: CitationContext, item: CslItem, entry: stri
       if (seen && e.number !== undefined && e.numberSpan) edits.push({ ...e.numberSpan, newText: String(e.number + 1) });
     }
     const start = lineStart(ctx.text, after.start);
-    edits.push({ start, end: start, newText: `${number}. ${entry}${eol}` });
+    edits.push({ start, end: start, newText: `${number}${list.delimiter} ${entry}${eol}` });
     return edits;
   }
   const last = list.entries[list.entries.length - 1]!;
-  return [{ start: last.end, end: last.end, newText: `${eol}${(last.number ?? list.entries.length) + 1}. ${entry}` }];
+  return [{ start: last.end, end: last.end, newText: `${eol}${(last.number ?? list.entries.length) + 1}${list.delimiter} ${entry}` }];
 }
 
 /** "[1, 3–5]" style number lists: sorted, runs of three or more as ranges. */
@@ -157,7 +159,7 @@ function planNumericEntry(ctx: CitationContext, item: CslItem, at: number): Nume
   const entry = formatEntry(item, 'vancouver');
   const list = ctx.list;
   const edits: TextEdit[] = [];
-  const label = (n: number): string => (list.shape === 'bracketed' ? `[${n}] ` : `${n}. `);
+  const label = (n: number): string => (list.shape === 'bracketed' ? `[${n}] ` : `${n}${list.delimiter} `);
   if (!list.heading) {
     edits.push(newSection(ctx, `${label(number)}${entry}`));
     return { number, shift, entryEdits: edits };
@@ -188,19 +190,22 @@ function moveNumericEntry(ctx: CitationContext, entry: ListEntry, k: number, to:
     if (e !== entry && e.number !== undefined && e.number >= to && e.number < k && e.numberSpan) edits.push({ ...e.numberSpan, newText: String(e.number + 1) });
   }
   const paragraphs = list.shape === 'bracketed';
-  const label = paragraphs ? `[${to}] ` : `${to}. `;
+  const label = paragraphs ? `[${to}] ` : `${to}${list.delimiter} `;
   const body = paragraphs ? entry.text.replace(/^\[\d+\]\s*/, '') : entry.text;
   // Remove the entry's line(s), then put it back, renumbered, before the entry that now follows it.
   const from = lineStart(ctx.text, entry.start);
   let end = entry.end;
   if (ctx.text.startsWith(eol, end)) end += eol.length;
   if (paragraphs && ctx.text.startsWith(eol, end)) end += eol.length;
-  edits.push({ start: from, end, newText: '' });
-  const next = list.entries.find((e) => e.number === to);
-  if (next) {
-    const start = lineStart(ctx.text, next.start);
-    edits.push({ start, end: start, newText: `${label}${body}${eol}${paragraphs ? eol : ''}` });
+  const next = list.entries.find((e) => e !== entry && e.number !== undefined && e.number >= to && e.number < k);
+  if (!next) {
+    // Nothing numbered between: the entry keeps its place and only its number changes.
+    if (entry.numberSpan) edits.push({ ...entry.numberSpan, newText: String(to) });
+    return { number: to, shift, entryEdits: edits };
   }
+  edits.push({ start: from, end, newText: '' });
+  const start = lineStart(ctx.text, next.start);
+  edits.push({ start, end: start, newText: `${label}${body}${eol}${paragraphs ? eol : ''}` });
   return { number: to, shift, entryEdits: edits };
 }
 

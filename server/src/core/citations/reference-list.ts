@@ -31,6 +31,8 @@ export interface ReferenceList {
   /** How entries are written: "- " list items, "1. " ordered items, "[1] " paragraphs, or plain paragraphs. */
   readonly shape: 'bullet' | 'ordered' | 'bracketed' | 'paragraph';
   readonly bullet: string;
+  /** An ordered list's delimiter: "." or ")". */
+  readonly delimiter: '.' | ')';
 }
 
 const NUMBER_BEFORE = /(?:^|\n)[ \t]*(\d{1,4})([.)])[ \t]+$/;
@@ -47,7 +49,7 @@ export function findReferenceList(doc: ProposalDocument, heading: string | undef
   if (index < 0) {
     const depths = doc.sections.map((s) => s.depth).filter((d) => d > 1);
     const depth = depths.length > 0 ? Math.min(...depths) : 2;
-    return { heading: undefined, title: undefined, headingDepth: depth, end: text.length, entries: [], shape: 'bullet', bullet: '-' };
+    return { heading: undefined, title: undefined, headingDepth: depth, end: text.length, entries: [], shape: 'bullet', bullet: '-', delimiter: '.' };
   }
   const section = doc.sections[index]!;
   const headingBlock = doc.blocks[section.headingBlock];
@@ -55,6 +57,7 @@ export function findReferenceList(doc: ProposalDocument, heading: string | undef
   const entries: ListEntry[] = [];
   let shape: ReferenceList['shape'] = 'paragraph';
   let bullet = '-';
+  let delimiter: '.' | ')' = '.';
   for (let i = from; i < to; i++) {
     const block = doc.blocks[i]!;
     if (block.kind !== 'paragraph') continue;
@@ -70,6 +73,7 @@ export function findReferenceList(doc: ProposalDocument, heading: string | undef
       const at = lineStart + before.lastIndexOf(ordered[1]!);
       numberSpan = { start: at, end: at + ordered[1]!.length };
       shape = 'ordered';
+      delimiter = ordered[2] === ')' ? ')' : '.';
     } else if (bracketed) {
       number = Number(bracketed[1]);
       numberSpan = { start: block.start + 1, end: block.start + 1 + bracketed[1]!.length };
@@ -97,6 +101,7 @@ export function findReferenceList(doc: ProposalDocument, heading: string | undef
     entries,
     shape,
     bullet,
+    delimiter,
   };
 }
 
