@@ -1,4 +1,5 @@
 import type { ProposalDocument } from './document';
+import { lastStartingAtOrBefore } from './search';
 import type { EvidenceIndex } from './evidence';
 import { PRINCIPLES, STAGES } from './ladder';
 import type { Assessment, Claim, Evidence, Level, Principle, Stage } from './types';
@@ -141,13 +142,5 @@ export function stagesOf(evidence: readonly Evidence[], minLevel: number): Stage
 }
 
 function blockAt(doc: ProposalDocument, offset: number): number {
-  const blocks = doc.blocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastStartingAtOrBefore(doc.blocks, offset);
 }

@@ -1,6 +1,7 @@
 import type { ProposalDocument, Sentence } from './document';
 import { lexicon, test, type Signal } from './lexicon';
 import { toLevel } from './ladder';
+import { lastStartingAtOrBefore } from './search';
 import type { Evidence, Level } from './types';
 
 /**
@@ -196,15 +197,9 @@ interface Raw {
 
 /** Index of the sentence containing `offset`, or -1 when it falls between sentences. */
 function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const s = sentences[lo]!;
-  return offset >= s.start && offset < s.end ? lo : -1;
+  const at = lastStartingAtOrBefore(sentences, offset);
+  const s = sentences[at]!;
+  return offset >= s.start && offset < s.end ? at : -1;
 }
 
 function lastSentence(doc: ProposalDocument, blockIndex: number): string {

@@ -9,6 +9,7 @@ export { bibliographyPaths } from './citations/front-matter';
 export { firstAuthor, yearOf, type CslItem } from './citations/database';
 export { authorDate, formatEntry, narrative, toBibtex, type EntryStyle } from './citations/format';
 export { applyEdits, editsFor, lineEnding } from './edits';
+export { addAllMissingEntries, type FixAllOutcome } from './fix-all';
 export {
   ConfigError,
   defaultSettings,

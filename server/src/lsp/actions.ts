@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { analyze, applyEdits, editsFor } from '../core/index';
+import { addAllMissingEntries } from '../core/index';
 import type { Analysed } from './analysis';
 import { toCodeAction, toDiagnostic } from './convert';
 import { workspaceEditFor } from './edits';
@@ -31,31 +31,19 @@ export function codeActions(analysed: Analysed, params: CodeActionParams): CodeA
   }
   const source = wanted?.some((k) => ADD_MISSING_ENTRIES.startsWith(k));
   if (source || !wanted) {
-    const all = addAllMissingEntries(analysed);
+    const all = addAllMissingEntriesAction(analysed);
     if (all) actions.push(all);
   }
   return actions;
 }
 
-/** Add every missing entry: fixes applied one by one on the text, then diffed into minimal edits. */
-function addAllMissingEntries(analysed: Analysed): CodeAction | undefined {
+/** Add every missing entry (the core applies them one by one), diffed into minimal edits per file. */
+function addAllMissingEntriesAction(analysed: Analysed): CodeAction | undefined {
   if (!analysed.result.findings.some((f) => f.fixes.some((x) => x.kind === 'add-entry'))) return undefined;
-  let text = analysed.text;
-  let bibs = analysed.bibliographies.map((b) => ({ ...b }));
-  for (let round = 0; round < 500; round++) {
-    const fix = analyze(text, analysed.settings.settings, { bibliographies: bibs })
-      .findings.flatMap((f) => f.fixes)
-      .find((f) => f.kind === 'add-entry');
-    if (!fix) break;
-    text = applyEdits(text, editsFor(fix.edits, undefined));
-    bibs = bibs.map((b) => {
-      const edits = editsFor(fix.edits, b.path);
-      return edits.length > 0 ? { ...b, text: applyEdits(b.text, edits) } : b;
-    });
-  }
+  const outcome = addAllMissingEntries(analysed.text, analysed.settings.settings, analysed.bibliographies);
   const edits = [
-    ...diffEdits(analysed.text, text),
-    ...bibs.flatMap((b, i) => diffEdits(analysed.bibliographies[i]!.text, b.text).map((e) => ({ ...e, file: b.path }))),
+    ...diffEdits(analysed.text, outcome.text),
+    ...outcome.bibliographies.flatMap((b, i) => diffEdits(analysed.bibliographies[i]!.text, b.text).map((e) => ({ ...e, file: b.path }))),
   ];
   const edit = workspaceEditFor(analysed, edits);
   if (!edit || edits.length === 0) return undefined;
