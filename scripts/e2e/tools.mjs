@@ -10,8 +10,8 @@
 // an interrupted install is redone. Nothing here fetches from anywhere but the npm registry.
 // `node scripts/e2e/tools.mjs` installs them on its own.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const NODE_VERSION = '24.21.0';
@@ -23,10 +23,19 @@ export const cacheDir = process.env.COPROD_E2E_CACHE ?? join(root, '.cache', 'e2
 
 const log = (message) => console.log(`[e2e] ${message}`);
 
-/** Run a command, streaming its output with a prefix; rejects on a non-zero exit. */
+const running = new Set();
+
+/** Kill installs still running (the run was aborted). */
+export function stopInstalls() {
+  for (const child of running) child.kill('SIGTERM');
+}
+
+/** Run a command (its output shown with COPROD_E2E_VERBOSE=1, its tail on failure); rejects on a non-zero exit. */
 function exec(command, args, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     let tail = '';
     const forward = (chunk) => {
       const text = chunk.toString();
@@ -42,18 +51,36 @@ function exec(command, args, options) {
   });
 }
 
-/** The npm to install with: the one running this script (npm_execpath) or `npm` on PATH. */
-function npmCommand() {
-  const execPath = process.env.npm_execpath;
-  if (execPath && /npm-cli\.js$/.test(execPath)) return { command: process.execPath, prefix: [execPath] };
-  return { command: 'npm', prefix: [] };
+/** npm's entry script (npm-cli.js): the one running this script, else the one behind `npm` on PATH. */
+function npmCli() {
+  const candidates = [process.env.npm_execpath];
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const launcher = join(dir, 'npm');
+    if (existsSync(launcher)) candidates.push(realpathSync(launcher));
+  }
+  return candidates.find((path) => path && /npm-cli\.js$/.test(path) && existsSync(path));
 }
 
-async function npmInstall(dir, spec, env = process.env) {
+/**
+ * The npm command, run by `node` (default: the node running this script). code-server's
+ * postinstall checks the Node version in npm's user agent, so its install runs npm under Node 24.
+ */
+function npmCommand(node = process.execPath) {
+  const cli = npmCli();
+  return cli ? { command: node, prefix: [cli] } : { command: 'npm', prefix: [] };
+}
+
+/** The environment without the npm_* variables and NODE of an enclosing `npm run` (its prefix, its config, its node). */
+function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
+  return { ...env, ...extra };
+}
+
+async function npmInstall(dir, spec, env = cleanEnv(), node = undefined) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'coprod-lens-e2e-tool', private: true }, null, 2)}\n`);
-  const npm = npmCommand();
+  const npm = npmCommand(node);
   await exec(npm.command, [...npm.prefix, 'install', '--no-audit', '--no-fund', '--loglevel=warn', spec], { cwd: dir, env });
   writeFileSync(join(dir, '.complete'), `${spec}\n`);
 }
@@ -89,14 +116,9 @@ export async function ensureTools() {
       log('warning: libkrb5-dev looks missing (code-server builds kerberos); run: apt-get install -y libkrb5-dev');
     }
     // Native modules must build against Node 24: Node 24 first on PATH, its headers for node-gyp.
-    const env = {
-      ...process.env,
-      PATH: `${dirname(node)}:${process.env.PATH}`,
-      npm_config_nodedir: nodeHeaders,
-      npm_config_node_gyp: process.env.npm_config_node_gyp,
-    };
-    if (!env.npm_config_node_gyp) delete env.npm_config_node_gyp;
-    await npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, env);
+    // (`npm run` also sets NODE to its own node, which code-server's postinstall.sh would use.)
+    const env = cleanEnv({ PATH: `${dirname(node)}:${process.env.PATH}`, NODE: node, npm_config_nodedir: nodeHeaders });
+    await npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, env, node);
   });
   const codeServer = join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
   if (!existsSync(codeServer)) throw new Error(`code-server is missing at ${codeServer}; delete ${codeServerDir} and run again`);

@@ -65,14 +65,6 @@ describe('pull diagnostics', { timeout: 40_000 }, () => {
     assert.deepEqual(await client.request('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere/not-open.md' } }), { kind: 'full', items: [] });
   });
 
-  it('workspace/diagnostic returns one full report per sample, with the version of open documents', async () => {
-    const report = await client.request<WorkspaceReport>('workspace/diagnostic', { previousResultIds: [] });
-    assert.deepEqual(
-      report.items.map((i) => [i.uri, i.kind, i.version, lines(i.items)]),
-      SAMPLES.map((name) => [sampleUri(name), 'full', name === 'mixed-work-packages' ? 1 : null, expectedLines(name)]),
-    );
-  });
-
   it('coprodLens/checkWorkspace counts every sample and pushes diagnostics only for the documents that are not open', async () => {
     const before = client.received<PublishDiagnosticsParams>('textDocument/publishDiagnostics').length;
     assert.deepEqual(await client.request('coprodLens/checkWorkspace', {}), { files: 6, findings: 5, consultationOnly: 5, errors: [] });
@@ -92,6 +84,26 @@ describe('pull diagnostics', { timeout: 40_000 }, () => {
     assert.deepEqual(cleared, { uri, diagnostics: [] });
     const report = await client.request<FullReport>('textDocument/diagnostic', { textDocument: { uri } });
     assert.deepEqual(lines(report.items), ['consultation-only@23']);
+  });
+
+  it('workspace/diagnostic returns one full report per sample, with the version of open documents', async () => {
+    const report = await client.request<WorkspaceReport>('workspace/diagnostic', { previousResultIds: [] });
+    assert.deepEqual(
+      report.items.map((i) => [i.uri, i.kind, i.version, lines(i.items)]),
+      SAMPLES.map((name) => [sampleUri(name), 'full', name === 'mixed-work-packages' || name === 'charity-grant' ? 1 : null, expectedLines(name)]),
+    );
+  });
+
+  it('after a workspace pull, results the client holds come back unchanged, and a check no longer pushes', async () => {
+    const first = await client.request<{ items: { uri: string; kind: string; resultId?: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
+    const previousResultIds = first.items.map((i) => ({ uri: i.uri, value: i.resultId! }));
+    assert.ok(previousResultIds.every((p) => typeof p.value === 'string'));
+    const again = await client.request<{ items: { uri: string; kind: string }[] }>('workspace/diagnostic', { previousResultIds });
+    assert.deepEqual(again.items.map((i) => i.kind), SAMPLES.map(() => 'unchanged'));
+    const before = client.received<PublishDiagnosticsParams>('textDocument/publishDiagnostics').length;
+    await client.request('coprodLens/checkWorkspace', {});
+    const pushed = client.received<PublishDiagnosticsParams>('textDocument/publishDiagnostics').slice(before);
+    assert.deepEqual(pushed.filter((p) => p.diagnostics.length > 0), [], 'no pushed findings beside the pulled ones');
   });
 
   it('a settings change asks the client to pull again (workspace/diagnostic/refresh), and the next pull has the new severity', async () => {

@@ -57,6 +57,10 @@ export function startServer(connection: Connection): void {
   let analyzer = new Analyzer(connection, settings, trust);
   /** Files whose diagnostics were pushed by a workspace check (cleared when pull takes over). */
   const pushed = new Set<string>();
+  /** Set once the client pulls workspace diagnostics: unopened files' results then go that way. */
+  let workspacePulls = false;
+  /** Bumped when settings or watched files change, so workspace result ids go stale. */
+  let settingsGeneration = 0;
 
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -122,6 +126,7 @@ export function startServer(connection: Connection): void {
   };
 
   const recheckAll = (): void => {
+    settingsGeneration++;
     settings.clear();
     analyzer.invalidate();
     for (const document of documents.all()) void refresh(document);
@@ -161,10 +166,21 @@ export function startServer(connection: Connection): void {
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(analysed) };
   });
 
-  connection.languages.diagnostics.onWorkspace(async (_params, token): Promise<WorkspaceDiagnosticReport> => {
-    const files = await checkWorkspace(folders, (uri) => documents.get(uri), analyzer, token, () => undefined);
+  connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => {
+    // A client that pulls workspace diagnostics gets unopened files' results this way: drop pushed ones.
+    workspacePulls = true;
+    for (const uri of pushed) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    pushed.clear();
+    // Clients re-pull often (VS Code every few seconds): report files whose result id is unchanged as such.
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    const generation = `g${settingsGeneration}:`;
+    const files = await checkWorkspace(folders, (uri) => documents.get(uri), analyzer, token, () => undefined, (uri, id) => previous.get(uri) === generation + id);
     return {
-      items: files.map((f) => ({ kind: DocumentDiagnosticReportKind.Full, uri: f.uri, version: f.version, items: f.diagnostics })),
+      items: files.map((f) =>
+        f.unchanged
+          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: f.uri, version: f.version, resultId: generation + f.resultId! }
+          : { kind: DocumentDiagnosticReportKind.Full, uri: f.uri, version: f.version, items: f.diagnostics, ...(f.resultId ? { resultId: generation + f.resultId } : {}) },
+      ),
     };
   });
 
@@ -179,6 +195,7 @@ export function startServer(connection: Connection): void {
     progress.done();
     for (const file of files) {
       if (documents.get(file.uri) && pull) continue; // open documents are pulled by the editor
+      if (workspacePulls) continue; // so are the others, by a client that pulls workspace diagnostics
       pushed.add(file.uri);
       void connection.sendDiagnostics({ uri: file.uri, diagnostics: file.diagnostics });
     }

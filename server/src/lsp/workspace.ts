@@ -13,6 +13,21 @@ export interface WorkspaceFile {
   readonly diagnostics: Diagnostic[];
   readonly analysed?: Analysed;
   readonly error?: string;
+  /** Identifies this result: the editor's version, or the file's modification time and size. */
+  readonly resultId?: string;
+  /** True when the caller already holds the result for `resultId`. */
+  readonly unchanged?: boolean;
+}
+
+/** A result id for a file: open documents by version, others by modification time and size. */
+function resultIdOf(path: string, document: TextDocument | undefined): string | undefined {
+  if (document) return `open:${document.version}`;
+  try {
+    const stats = statSync(path);
+    return `disk:${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Markdown files of the workspace folders (node_modules and .git skipped). */
@@ -30,6 +45,7 @@ export async function checkWorkspace(
   analyzer: Analyzer,
   token: CancellationToken | undefined,
   progress: (done: number, total: number, path: string) => void,
+  unchanged: (uri: string, resultId: string) => boolean = () => false,
 ): Promise<WorkspaceFile[]> {
   const paths = workspaceFiles(folders);
   const out: WorkspaceFile[] = [];
@@ -38,6 +54,11 @@ export async function checkWorkspace(
     progress(i, paths.length, path);
     const uri = pathToFileURL(path).href;
     let document = open(uri);
+    const resultId = resultIdOf(path, document);
+    if (resultId !== undefined && unchanged(uri, resultId)) {
+      out.push({ uri, version: document ? document.version : null, diagnostics: [], resultId, unchanged: true });
+      continue;
+    }
     if (!document) {
       try {
         if (statSync(path).size > 50 * 1024 * 1024) throw new Error('over 50 MB');
@@ -53,7 +74,7 @@ export async function checkWorkspace(
       continue;
     }
     const diagnostics = analysed.result.findings.map((f, index) => toDiagnostic(f, analysed.lines, uri, { version: analysed.version, index }));
-    out.push({ uri, version: open(uri) ? analysed.version : null, diagnostics, analysed });
+    out.push({ uri, version: open(uri) ? analysed.version : null, diagnostics, analysed, ...(resultId !== undefined ? { resultId } : {}) });
     // Let other requests (edits, hovers) through between files.
     await new Promise((resolve) => setImmediate(resolve));
   }
