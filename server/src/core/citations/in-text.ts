@@ -133,12 +133,13 @@ export function expandNumbers(text: string): number[] {
 
 /**
  * The style the document mostly uses, or undefined when it cites nothing. Narrative citations
- * count half; front matter naming a bibliography counts for pandoc; ties go to author-date,
+ * count half (a bare "@name" not at all); front matter naming a bibliography counts for pandoc; ties go to author-date,
  * then pandoc, then numeric.
  */
 export function detectStyle(groups: readonly CitationGroup[], pandocFrontMatter = false): CitationStyle | undefined {
   const counts: Record<CitationStyle, number> = { 'author-date': 0, pandoc: pandocFrontMatter ? 1 : 0, numeric: 0 };
-  for (const g of groups) counts[g.style] += g.narrative ? 0.5 : 1;
+  // A bare "@name" may be a handle: it does not make a document pandoc on its own.
+  for (const g of groups) counts[g.style] += g.narrative ? (g.style === 'pandoc' ? 0 : 0.5) : 1;
   const order: CitationStyle[] = ['author-date', 'pandoc', 'numeric'];
   const best = [...order].sort((a, b) => counts[b] - counts[a] || order.indexOf(a) - order.indexOf(b))[0]!;
   return counts[best] > 0 ? best : undefined;

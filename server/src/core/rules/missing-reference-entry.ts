@@ -12,6 +12,8 @@ export const missingReferenceEntry: Rule = {
     const reports: RuleReport[] = [];
     const seen = new Set<string>();
     for (const group of citations.groups) {
+      // A bare "@key" in a document that does not cite the pandoc way is not a citation.
+      if (group.style === 'pandoc' && group.narrative && citations.style !== 'pandoc') continue;
       for (const work of group.works) {
         const resolution = resolveWork(citations, group, work);
         if (resolution.kind !== 'missing' || seen.has(resolution.item.id)) continue;
