@@ -82,9 +82,15 @@ const processor = unified()
   .use(gfmTablesAndLists)
   .use(remarkFrontmatter, ['yaml', { type: 'yaml', fence: { open: '---', close: '...' } }, 'toml']);
 
-/** Parse Markdown into mdast with positions (the parser the analysis uses). */
+/** How deep lists and block quotes are read. */
+const MAX_DEPTH = 100;
+
+/**
+ * Parse Markdown into mdast with positions (the parser the analysis uses). A byte-order mark is
+ * read as a space so every position still counts from the start of `text`.
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return processor.parse(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
 }
 
 const COMMENT = /^<!--([\s\S]*?)-->/;
@@ -144,7 +150,9 @@ export function toProse(text: string): ProseDocument {
     return block;
   };
 
-  const visit = (node: RootContent, group: number | undefined, quoted: boolean): void => {
+  const visit = (node: RootContent, group: number | undefined, quoted: boolean, depth = 0): void => {
+    // Prose nested deeper than any real proposal goes is not read (and cannot exhaust the stack).
+    if (depth > MAX_DEPTH) return;
     switch (node.type) {
       case 'heading': {
         while (open.length > 0 && sections[open[open.length - 1]!]!.depth >= node.depth) open.pop();
@@ -174,12 +182,12 @@ export function toProse(text: string): ProseDocument {
         return;
       case 'list': {
         const g = group ?? ++groupCounter;
-        for (const item of node.children) for (const child of item.children) visit(child, g, quoted);
+        for (const item of node.children) for (const child of item.children) visit(child, g, quoted, depth + 1);
         return;
       }
       case 'blockquote': {
         const g = group ?? ++groupCounter;
-        for (const child of node.children) visit(child, g, true);
+        for (const child of node.children) visit(child, g, true, depth + 1);
         return;
       }
       case 'table': {
@@ -188,7 +196,7 @@ export function toProse(text: string): ProseDocument {
         return;
       }
       case 'footnoteDefinition':
-        for (const child of node.children) visit(child, group, quoted);
+        for (const child of node.children) visit(child, group, quoted, depth + 1);
         return;
       case 'html':
         collectComment(node);
@@ -227,7 +235,8 @@ interface Collector {
 }
 
 /** Collect the source ranges of prose text inside phrasing content. */
-function collectText(nodes: readonly PhrasingContent[], into: Collector): void {
+function collectText(nodes: readonly PhrasingContent[], into: Collector, depth = 0): void {
+  if (depth > MAX_DEPTH) return;
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
@@ -242,7 +251,7 @@ function collectText(nodes: readonly PhrasingContent[], into: Collector): void {
       case 'link':
       case 'linkReference': {
         const before = into.ranges.length;
-        collectText(node.children, into);
+        collectText(node.children, into, depth + 1);
         if (node.type === 'link' || node.type === 'linkReference') atom(node, into.atoms);
         // A long italic phrase is the title of another work ("*Co-production in social care: what it is*").
         const start = node.position?.start.offset;

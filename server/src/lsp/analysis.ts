@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, LineIndex, type AnalysisResult } from '../core/index';
 import { readBibliographies, type ReadBibliography } from '../node/bibliographies';
 import type { DocumentSettings, SettingsStore } from './settings';
+import { filePath } from './uri';
 import type { Trust } from './trust';
 
 /** One analysed version of a document. */
@@ -82,12 +82,16 @@ export class Analyzer {
     if (hit) return hit;
     const settings = await this.settings.get(document.uri);
     if (token?.isCancellationRequested) return undefined;
-    const text = document.getText();
+    const text = document.getText() as unknown;
+    if (typeof text !== 'string') {
+      this.connection.console.error(`${document.uri}: the client sent no text for this document; it is not checked.`);
+      return undefined;
+    }
     if (text.length > settings.settings.maxFileSize) {
       this.connection.console.warn(`${document.uri}: not checked, larger than maxFileSize (${settings.settings.maxFileSize} bytes).`);
       return undefined;
     }
-    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
+    const path = filePath(document.uri);
     const bibliographies = readBibliographies(
       path,
       text,

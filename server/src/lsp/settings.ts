@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { filePath } from './uri';
 import type { Connection } from 'vscode-languageserver';
 import { ConfigError, defaultSettings, parseSettings, type Settings } from '../core/index';
 import { loadSettings } from '../node/config-file';
@@ -69,8 +69,8 @@ export class SettingsStore {
     }
     const debounceMs = typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000 ? debounce : DEFAULT_DEBOUNCE;
     if (debounce !== undefined && debounceMs !== debounce) this.report(new ConfigError(`coprodLens.debounce is ${JSON.stringify(debounce)}; use a number of milliseconds from 0 to 10000.`));
-    if (!uri.startsWith('file:')) return { settings, debounceMs, base: process.cwd() };
-    const path = fileURLToPath(uri);
+    const path = filePath(uri);
+    if (path === undefined) return { settings, debounceMs, base: process.cwd() };
     const folder = this.trust.folderOf(path);
     if (!this.trust.trusted && folder === undefined) return { settings, debounceMs, base: dirname(path) };
     try {

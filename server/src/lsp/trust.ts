@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { filePath } from './uri';
 
 /**
  * What the server may read. In a trusted workspace: anything the user names. In an untrusted one:
@@ -14,7 +14,10 @@ export class Trust {
 
   /** Set the workspace folders (file URIs). */
   setFolders(uris: readonly string[]): void {
-    this.roots = uris.filter((u) => u.startsWith('file:')).map((u) => real(fileURLToPath(u)));
+    this.roots = uris.flatMap((u) => {
+      const path = filePath(u);
+      return path === undefined ? [] : [real(path)];
+    });
   }
 
   get folders(): readonly string[] {

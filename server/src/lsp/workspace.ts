@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { filePath } from './uri';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { walk } from '../node/walk';
@@ -32,7 +33,10 @@ function resultIdOf(path: string, document: TextDocument | undefined): string | 
 
 /** Markdown files of the workspace folders (node_modules and .git skipped). */
 export function workspaceFiles(folders: readonly string[]): string[] {
-  return folders.filter((f) => f.startsWith('file:')).flatMap((f) => walk(fileURLToPath(f)));
+  return folders.flatMap((f) => {
+    const path = filePath(f);
+    return path === undefined ? [] : walk(path);
+  });
 }
 
 /**
