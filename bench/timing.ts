@@ -21,9 +21,11 @@ export async function once(fn: Task, batch: number): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6 / batch;
 }
 
+/** The median (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The nearest-rank percentile `p` (0–100) of `values`. */
