@@ -227,15 +227,13 @@ if (JOB) {
       for (const name of ['nested-list-1000', 'nested-quote-1000']) assertSound(name, await result(name));
     });
 
-    it(
-      'a 10,000-deep nested block quote is analysed without error',
-      { todo: 'bug: analyze throws "RangeError: Maximum call stack size exceeded" from the recursive visit() in server/src/core/markdown.ts (from about 4,000 levels)' },
-      async () => assertSound('nested quote', await result('nested-quote-10000')),
-    );
+    it('a 10,000-deep nested block quote is analysed without error within 10 s', async () => {
+      assertSound('nested quote', await result('nested-quote-10000'));
+    });
 
     it(
       'a 10,000-deep nested list is analysed without error within 5 s',
-      { todo: 'bug: the parse grows quadratically with depth (4,000 levels: 4 s; 10,000: over 2 minutes) and then visit() in markdown.ts overflows the stack' },
+      { todo: 'bug: the Markdown parse is quadratic in list depth: one 20 kB line of 10,000 "- " markers takes about 36 s (2,000: 0.7 s, 4,000: 3.4 s); it no longer overflows the stack' },
       async () => assertSound('nested list', await result('nested-list-10000')),
     );
 
@@ -395,22 +393,19 @@ if (JOB) {
       }
     });
 
-    it(
-      'a file the core cannot analyse (a 10,000-deep block quote) gets a per-file error and the other files are still checked',
-      { todo: 'bug: the RangeError from markdown.ts escapes run(): the CLI prints "internal error", exits 2 and reports no file at all' },
-      () => {
-        writeFileSync(join(dir, 'a-deep.md'), `${'> '.repeat(10_000)}${PARAGRAPH}\n`);
-        try {
-          const run = cli(['check', '--format', 'json', 'a-deep.md', 'b-good.md'], dir);
-          assert.equal(run.status, 2);
-          assert.doesNotMatch(run.stderr, /internal error/);
-          assert.match(run.stderr, /coprod-lens: a-deep\.md: /);
-          assertGoodChecked(JSON.parse(run.stdout) as JsonReport);
-        } finally {
-          rmSync(join(dir, 'a-deep.md'));
-        }
-      },
-    );
+    it('a 10,000-deep block quote among other files: no internal error, every file reported, the others checked as alone', () => {
+      writeFileSync(join(dir, 'a-deep.md'), `${'> '.repeat(10_000)}${PARAGRAPH}\n`);
+      try {
+        const run = cli(['check', '--format', 'json', 'a-deep.md', 'b-good.md'], dir);
+        assert.doesNotMatch(run.stderr, /internal error/);
+        assert.ok(run.status === 1 || run.status === 2, `exit ${run.status}: ${run.stderr}`);
+        const report = JSON.parse(run.stdout) as JsonReport;
+        assert.deepEqual(report.files.map((f) => f.path), ['a-deep.md', 'b-good.md']);
+        assertGoodChecked(report);
+      } finally {
+        rmSync(join(dir, 'a-deep.md'));
+      }
+    });
   });
 
   describe('pathological inputs: core, large inputs (child processes started with the file)', { timeout: 120_000 }, () => {

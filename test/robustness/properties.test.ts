@@ -17,6 +17,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, type AnalysisResult } from '../../server/src/core/analyze';
+import { bibliographyPaths } from '../../server/src/core/citations/front-matter';
+import { applyEdits } from '../../server/src/core/edits';
 import type { Span } from '../../server/src/core/types';
 
 const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 200);
@@ -178,10 +180,7 @@ function mutate(text: string, mutations: readonly { at: number; op: string; text
   return out;
 }
 
-/**
- * Generated documents, half of them mutated. None starts with a byte-order mark: a leading BOM
- * shifts reference-list edits (see the todo property below), so BOM documents are checked apart.
- */
+/** Generated documents, half of them mutated. None starts with a byte-order mark: those are checked apart, below. */
 const documents = fc.oneof(generated(), fc.tuple(generated(), fc.array(mutation, { minLength: 1, maxLength: 8 })).map(([t, ms]) => mutate(t, ms)));
 
 // ---------------------------------------------------------------------------------------------
@@ -294,50 +293,77 @@ describe('analysis core: properties over generated and mutated Markdown', () => 
 
 // ---------------------------------------------------------------------------------------------
 // A leading byte-order mark. Editors and the CLI strip it, but the core takes any text: a BOM
-// before the document must move every offset by exactly one and change nothing else.
+// before the document must move every offset by exactly one and change nothing else. One
+// exception is deliberate: new front matter goes first, before the BOM.
 
 /** The result with every offset moved by `delta`, for comparing a text with and without a prefix. */
 function shifted(result: AnalysisResult, delta: number): string {
   const move = <T extends Span>(s: T): T => ({ ...s, start: s.start + delta, end: s.end + delta });
+  const moveEdit = <T extends Span & { file?: string; newText: string }>(e: T): T =>
+    e.file !== undefined || (e.start === 0 && e.end === 0 && /^---\r?\n/.test(e.newText)) ? e : move(e);
   return JSON.stringify({
-    findings: result.findings.map((f) => ({
-      ...move(f),
-      assessment: undefined,
-      fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => (e.file === undefined ? move(e) : e)) })),
-    })),
-    claims: result.assessments.map((a) => move(a.claim)),
+    findings: result.findings.map((f) => ({ ...move(f), assessment: undefined, fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(moveEdit) })) })),
+    claims: result.assessments.map((a) => ({ ...move(a.claim), sentence: move(a.claim.sentence), triggers: a.claim.triggers.map(move) })),
+    evidence: result.assessments.map((a) => a.evidence.map(move)),
     groups: result.citations.groups.map((g) => ({ ...move(g), works: g.works.map(move) })),
   });
 }
 
 const BOM_EXAMPLE = '\ufeffSee (Palumbo, 2016).\n\n## References\n\n- Brandsen, T., & Honingh, M. (2016). Title.\n';
+const BOM_CLAIM = '\ufeffThe new service will be co-designed with young people. We will run an online survey.\n';
 
 describe('analysis core: a leading byte-order mark', () => {
-  it(
-    'moves the add-entry edit by one, so the new reference entry goes after the last one',
-    { todo: 'bug: with a leading U+FEFF the reference-list insertion point is one code unit early (before the last entry\'s final ".", or inside a surrogate pair)' },
-    () => {
-      const fix = analyze(BOM_EXAMPLE).findings.flatMap((f) => f.fixes).find((f) => f.kind === 'add-entry');
-      assert.ok(fix, 'an add-entry fix for Palumbo (2016)');
-      const withoutBom = analyze(BOM_EXAMPLE.slice(1)).findings.flatMap((f) => f.fixes).find((f) => f.kind === 'add-entry')!;
-      assert.deepEqual(
-        fix.edits.map((e) => [e.start, e.end, e.newText]),
-        withoutBom.edits.map((e) => [e.start + 1, e.end + 1, e.newText]),
-      );
-    },
-  );
+  it('moves the add-entry edit by one, so the new reference entry goes after the last one', () => {
+    const fix = analyze(BOM_EXAMPLE).findings.flatMap((f) => f.fixes).find((f) => f.kind === 'add-entry');
+    assert.ok(fix, 'an add-entry fix for Palumbo (2016)');
+    const withoutBom = analyze(BOM_EXAMPLE.slice(1)).findings.flatMap((f) => f.fixes).find((f) => f.kind === 'add-entry')!;
+    assert.deepEqual(
+      fix.edits.map((e) => [e.start, e.end, e.newText]),
+      withoutBom.edits.map((e) => [e.start + 1, e.end + 1, e.newText]),
+    );
+  });
 
-  it(
-    `shifts every offset by exactly one (${RUNS} documents)`,
-    { todo: 'bug: with a leading U+FEFF, edits at the end of the reference list land one code unit early' },
-    () => {
-      fc.assert(
-        fc.property(documents, (text) => {
-          fc.pre(!text.startsWith('\ufeff'));
-          assert.equal(shifted(analyze(`\ufeff${text}`), 0), shifted(analyze(text), 1));
-        }),
-        { numRuns: RUNS },
-      );
-    },
-  );
+  it(`shifts every offset by exactly one when the document starts with a heading (${RUNS} documents)`, () => {
+    fc.assert(
+      fc.property(documents, (body) => {
+        const text = `# Proposal\n\n${body}`;
+        assert.equal(shifted(analyze(`\ufeff${text}`), 0), shifted(analyze(text), 1));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  const IGNORE_BUG =
+    'bug: for a finding in the first block, "Ignore this finding" inserts at offset 0 and copies the text before the block (the BOM, which trim() treats as white space) into its newText, so the result has a second U+FEFF at the start of the old first line';
+  const AS_SPACE_BUG =
+    'bug: parseMarkdown reads a leading BOM as a space, so the first line parses one column to the right: front matter is no longer a fence (bibliographyPaths finds nothing, its lines are read as prose) and a first line indented by 3 spaces becomes an indented code block';
+
+  it('"Ignore this finding" on the first block keeps the one BOM at the start', { todo: IGNORE_BUG }, () => {
+    const fix = analyze(BOM_CLAIM).findings.find((f) => f.rule === 'consultation-only')!.fixes.find((f) => f.kind === 'ignore')!;
+    const applied = applyEdits(BOM_CLAIM, fix.edits);
+    assert.equal(applied, `\ufeff<!-- coprod-lens-disable-next-line consultation-only -->\n${BOM_CLAIM.slice(1)}`);
+  });
+
+  it('front matter after a BOM is still front matter', { todo: AS_SPACE_BUG }, () => {
+    const text = '\ufeff---\ntitle: Co-designed with young people\nbibliography: refs.json\n---\n\n# Plan\n\nWe will run an online survey [@smith2019].\n';
+    assert.deepEqual(bibliographyPaths(text), ['refs.json']);
+    const result = analyze(text);
+    assert.ok(result.citations.frontMatter, 'the front matter is read');
+    assert.deepEqual(result.assessments.map((a) => a.claim.phrase), [], 'the title in the front matter is not a claim');
+  });
+
+  it('a first line indented by three spaces after a BOM is still a paragraph', { todo: AS_SPACE_BUG }, () => {
+    const text = '   The new service will be co-designed with young people. We will run an online survey.\n';
+    assert.deepEqual(analyze(`\ufeff${text}`).findings.map((f) => [f.rule, f.start - 1]), analyze(text).findings.map((f) => [f.rule, f.start]));
+  });
+
+  it(`shifts every offset by exactly one (${RUNS} documents, any first line)`, { todo: `${IGNORE_BUG}; ${AS_SPACE_BUG}` }, () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        fc.pre(!text.startsWith('\ufeff'));
+        assert.equal(shifted(analyze(`\ufeff${text}`), 0), shifted(analyze(text), 1));
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });

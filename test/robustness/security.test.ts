@@ -12,9 +12,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
 import { formatEntry, toBibtex } from '../../server/src/core/citations/format';
@@ -77,12 +77,16 @@ if (FS_LOG) {
 }
 `;
 
-/** Where the preload and its logs live for this run. */
-const work = tempFolder({ 'preload.js': PRELOAD }, 'coprod-lens-security-');
-const preload = join(work.path, 'preload.js');
+/** Where the preload and its logs live for this run (made by the test process, not by a job). */
+let workFolder: { path: string; remove: () => void } | undefined;
+function work(): { path: string; remove: () => void } {
+  workFolder ??= tempFolder({ 'preload.js': PRELOAD }, 'coprod-lens-security-');
+  return workFolder;
+}
+const preloadPath = (): string => join(work().path, 'preload.js');
 let logCounter = 0;
 function freshLog(kind: string): string {
-  const path = join(work.path, `${kind}-${++logCounter}.log`);
+  const path = join(work().path, `${kind}-${++logCounter}.log`);
   writeFileSync(path, '');
   return path;
 }
@@ -102,7 +106,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Run node with the preload; a hard bound so nothing hangs. */
 function runNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--require', preload, ...args], {
+  const run = spawnSync(process.execPath, ['--require', preloadPath(), ...args], {
     cwd: options.cwd ?? ROOT,
     env: childEnv(options.env ?? {}),
     encoding: 'utf8',
@@ -118,7 +122,7 @@ function runNode(args: readonly string[], options: { cwd?: string; env?: Record<
 function preloadedClient(env: Record<string, string>): TestClient {
   const saved = { ...process.env };
   try {
-    process.env.NODE_OPTIONS = `--require ${JSON.stringify(preload)}`;
+    process.env.NODE_OPTIONS = `--require ${JSON.stringify(preloadPath())}`;
     Object.assign(process.env, env);
     return new TestClient();
   } finally {
@@ -168,7 +172,7 @@ function runCoreJob(): void {
   for (const item of BUNDLED_REFERENCES) {
     formatEntry(item, 'apa');
     formatEntry(item, 'vancouver');
-    toBibtex([item]);
+    toBibtex(item);
   }
   process.stdout.write(`done: ${texts.length} documents, ${findings} findings\n`);
 }
@@ -178,7 +182,7 @@ function runCoreJob(): void {
 if (JOB === 'core') {
   runCoreJob();
 } else {
-  after(() => work.remove());
+  after(() => workFolder?.remove());
 
   describe('security: no network access', { timeout: 120_000 }, () => {
     it('the preload records and blocks every kind of connection (control)', () => {
@@ -317,7 +321,9 @@ if (JOB === 'core') {
     const outsideAbsolute = join(secret, 'outside.json');
     symlinkSync(outsideAbsolute, join(ws, 'link.json'));
     symlinkSync(secret, join(ws, 'linkdir'));
-    writeFileSync(join(ws, '.coprod-lens.json'), JSON.stringify({ bibliographies: ['../secret/outside.json', outsideAbsolute, 'linkdir/outside.json'] }));
+    // A config file inside the folder (ws/cfg) that names files outside it.
+    mkdirSync(join(ws, 'cfg'), { recursive: true });
+    writeFileSync(join(ws, 'cfg', '.coprod-lens.json'), JSON.stringify({ bibliographies: ['../../secret/outside.json', outsideAbsolute, '../linkdir/outside.json'] }));
     mkdirSync(join(ws, 'a', 'b'), { recursive: true });
 
     const deep = md(
@@ -346,15 +352,30 @@ if (JOB === 'core') {
       client.configuration = (scopeUri) => ({ debounce: 0, ...(scopeUri?.endsWith('/settings.md') ? { bibliographies: [outsideAbsolute, '../secret/outside.json'] } : {}) });
       try {
         await client.initialize({ folder: ws, trusted: false });
-        const deepUri = uriOf(join(ws, 'a', 'b', 'deep.md'));
-        client.open(deepUri, deep);
-        assert.deepEqual(unknownKeys(await client.diagnostics(deepUri), deep), ['outside2021'], 'inside2020 resolves; outside2021 does not');
-        const settingsUri = uriOf(join(ws, 'settings.md'));
-        client.open(settingsUri, viaSettings);
-        assert.deepEqual(unknownKeys(await client.diagnostics(settingsUri), viaSettings), ['outside2021']);
+        const opened: [string, string][] = [
+          [join(ws, 'a', 'b', 'deep.md'), deep],
+          [join(ws, 'settings.md'), viaSettings],
+          [join(ws, 'cfg', 'by-config.md'), viaSettings],
+        ];
+        for (const [path, text] of opened) {
+          const uri = uriOf(path);
+          client.open(uri, text);
+          assert.deepEqual(unknownKeys(await client.diagnostics(uri), text), ['outside2021'], `${path}: inside2020 resolves; outside2021 does not`);
+        }
         const refused = client.log().filter((m) => m.includes('not read, because it is outside the workspace folders of an untrusted workspace'));
-        for (const written of ['../../../secret/outside.json', outsideAbsolute, '../../link.json', '../../linkdir/outside.json', '../secret/outside.json', 'linkdir/outside.json']) {
-          assert.ok(refused.some((m) => m.includes(`: ${written}: not read`)), `refused ${written}:\n${refused.join('\n')}`);
+        const expected: [string, string][] = [
+          ['deep.md', '../../../secret/outside.json'],
+          ['deep.md', outsideAbsolute],
+          ['deep.md', '../../link.json'],
+          ['deep.md', '../../linkdir/outside.json'],
+          ['settings.md', outsideAbsolute],
+          ['settings.md', '../secret/outside.json'],
+          ['by-config.md', '../../secret/outside.json'],
+          ['by-config.md', outsideAbsolute],
+          ['by-config.md', '../linkdir/outside.json'],
+        ];
+        for (const [doc, written] of expected) {
+          assert.ok(refused.some((m) => m.includes(`${doc}: ${written}: not read`)), `${doc} refused ${written}:\n${refused.join('\n')}`);
         }
       } finally {
         await client.stop();
@@ -425,7 +446,7 @@ if (JOB === 'core') {
     });
 
     it('the server does not check an open document over maxFileSize, says so in its log and clears stale diagnostics', async () => {
-      const folder = tempFolder();
+      const folder = tempFolder({ 'doc.md': big });
       const client = new TestClient();
       client.configuration = { debounce: 0, maxFileSize: 2000 };
       try {
