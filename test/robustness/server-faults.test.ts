@@ -274,9 +274,10 @@ describe('server faults: documents that break the refresh', { timeout: 60_000 },
       const control = uriOf(join(folder.path, 'control.md'));
       client.open(control, TEXT);
       // The control document is opened after the bad one; its diagnostics prove the server lived on.
-      // (Polled with a ceiling rather than awaited, so a dead server leaves no timer behind.)
+      // Wait for whichever comes first: those diagnostics, or the server's exit.
       const gone = (): boolean => client.process.exitCode !== null || client.process.signalCode !== null;
-      for (const end = Date.now() + 15_000; Date.now() < end && !client.published.has(control) && !gone(); ) await new Promise((r) => setTimeout(r, 10));
+      const exited = new Promise<void>((resolve) => (gone() ? resolve() : client.process.once('exit', () => resolve())));
+      await Promise.race([client.diagnostics(control).then(() => undefined), exited]);
       assert.ok(!gone(), `the server exited with code ${client.process.exitCode}: ${client.stderr.join('').split('\n').slice(0, 5).join(' | ')}`);
       assert.ok(client.published.has(control), 'diagnostics for the document opened after it');
     } finally {
