@@ -2,7 +2,6 @@ import {
   CodeAction,
   CodeActionKind,
   DiagnosticSeverity,
-  DiagnosticTag,
   type Diagnostic,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
@@ -44,7 +43,6 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, uri: string, da
     codeDescription: { href: docsUrl(finding.rule) },
     message: finding.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),
-    ...(finding.rule === 'uncited-definition' ? { tags: [] as DiagnosticTag[] } : {}),
     data,
   };
 }
