@@ -1,5 +1,5 @@
 /**
- * The peer linters timed on the same text as the analysis. All three are ESM-only; bench/build.mjs
+ * The peer linters timed on the same text as the analysis. All three are ESM-only; `scripts/build.mjs --bench`
  * keeps them external so they are loaded here with a real dynamic import() from node_modules.
  */
 
