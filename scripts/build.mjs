@@ -1,5 +1,6 @@
 // Bundles the project with esbuild. `node scripts/build.mjs` builds what ships (dist/);
-// `--tests` bundles every test file into out/test/; `--bench` bundles the benchmark into out/bench/.
+// `--tests` bundles every test file into out/test/; `--bench` bundles the benchmark into out/bench/;
+// `--data` regenerates server/data/formatted-references.json.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync, rmSync, chmodSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -36,6 +37,11 @@ if (args.has('--tests')) {
   const entries = walk(join(root, 'test'), /\.test\.ts$/).filter((file) => !file.includes(`${join(root, 'test', 'e2e')}`));
   await build({ ...common, entryPoints: entries, outdir: join(root, 'out/test'), outbase: join(root, 'test') });
   console.log(`bundled ${entries.length} test files into ${relative(process.cwd(), join(root, 'out/test'))}`);
+} else if (args.has('--data')) {
+  // Regenerate data files derived from server/data/references.json.
+  const outfile = join(root, 'out/scripts/formatted-references.js');
+  await build({ ...common, entryPoints: [join(root, 'scripts/formatted-references.ts')], outfile });
+  await import(outfile);
 } else if (args.has('--bench')) {
   // The peer linters stay external: they are ESM-only, and harper.js finds its WebAssembly file
   // next to its own module, so bench.ts loads them with a real dynamic import() from node_modules.

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BUNDLED_REFERENCES } from '../../server/src/core/citations/bundled';
-import { authorDate, formatEntry, toBibtex } from '../../server/src/core/citations/format';
+import { authorDate, formatEntry, formatLive, toBibtex } from '../../server/src/core/citations/format';
+import FORMATTED from '../../server/data/formatted-references.json';
 import { firstAuthor, yearOf, type CslItem } from '../../server/src/core/citations/database';
 
 const root = join(__dirname, '..', '..', '..');
@@ -88,5 +89,17 @@ describe('formatting with citation-js and the official CSL styles', () => {
 
   it('BibTeX uses the pandoc key', () => {
     assert.match(toBibtex(byId('brandsen2016')), /^@article\{brandsen2016,/);
+  });
+
+  it('the precomputed forms of the bundled references are what citation-js gives now (else run `npm run data`)', () => {
+    assert.deepEqual(Object.keys(FORMATTED).sort(), BUNDLED_REFERENCES.map((r) => r.id).sort());
+    for (const item of BUNDLED_REFERENCES) assert.deepEqual(formatLive(item), (FORMATTED as Record<string, unknown>)[item.id], item.id);
+  });
+
+  it('an item that is not the bundled one is formatted by citation-js, even under a bundled key', () => {
+    const edited: CslItem = { ...byId('brandsen2016'), title: 'A different title' };
+    assert.match(formatEntry(edited, 'apa'), /A different title/);
+    assert.match(toBibtex(edited), /A different title/);
+    assert.equal(authorDate({ ...edited, issued: { 'date-parts': [[2099]] } }), 'Brandsen & Honingh, 2099');
   });
 });

@@ -54,15 +54,20 @@ export class Analyzer {
     this.cache.clear();
   }
 
-  /** Resolves once `document` has gone `debounceMs` without a newer edit (or at once if 0). */
+  /**
+   * Resolves once `document` has gone `debounceMs` without a newer edit. At once when the debounce
+   * is 0, or when no result for the document is held (just opened, or settings changed): only
+   * typing into a document already shown waits.
+   */
   async settle(document: TextDocument): Promise<void> {
     const { debounceMs } = await this.settings.get(document.uri);
-    if (debounceMs === 0) return;
     const previous = this.timers.get(document.uri);
     if (previous) {
       clearTimeout(previous.timer);
       previous.resolve();
+      this.timers.delete(document.uri);
     }
+    if (debounceMs === 0 || !this.cache.has(document.uri)) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.timers.delete(document.uri);

@@ -42,6 +42,15 @@ export function yearOf(item: CslItem): string {
   return literal ?? 'n.d.';
 }
 
+/**
+ * The item as written into a user's bibliography or front matter: without the project's own
+ * fields (`custom` topics, and the `note` on bundled items recording what the chapter printed).
+ */
+export function forUsers(item: CslItem, bundled: boolean): Record<string, unknown> {
+  const { custom: _custom, note, ...rest } = item;
+  return bundled || note === undefined ? rest : { ...rest, note };
+}
+
 /** Lower-case ASCII form of a name for matching ("Plé" → "ple"). */
 const SPECIAL: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', þ: 'th', ı: 'i' };
 

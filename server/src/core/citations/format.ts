@@ -1,62 +1,58 @@
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-bibtex';
-import { firstAuthor, yearOf, type CslItem } from './database';
+import FORMATTED from '../../../data/formatted-references.json';
+import { BUNDLED_REFERENCES } from './bundled';
+import type { CslItem } from './database';
 
 /**
- * Formatting with citation-js (citeproc-js and the official CSL styles it bundles: APA 7th and
- * Vancouver). Results are cached per item object and style: formatting is the slow part.
+ * Formatted references: entries, in-text citations and BibTeX. The bundled references' forms are
+ * precomputed (data/formatted-references.json, written by `npm run data`, checked against
+ * citation-js by the unit tests), so a document citing only them never loads citation-js; any
+ * other item is formatted by citation-js on first use. Results are cached per item and form.
  */
 
 /** Reference-list styles. */
 export type EntryStyle = 'apa' | 'vancouver';
 
-const entryCache = new WeakMap<CslItem, Map<string, string>>();
+/** The precomputed forms of one bundled reference. */
+export interface FormattedReference {
+  readonly apa: string;
+  readonly vancouver: string;
+  readonly authorDate: string;
+  readonly bibtex: string;
+}
 
-function cached(item: CslItem, key: string, make: () => string): string {
-  let perItem = entryCache.get(item);
-  if (!perItem) entryCache.set(item, (perItem = new Map()));
-  let value = perItem.get(key);
+type Form = keyof FormattedReference;
+
+const TABLE = FORMATTED as Readonly<Record<string, FormattedReference>>;
+const BUNDLED: ReadonlySet<CslItem> = new Set(BUNDLED_REFERENCES);
+const cache = new WeakMap<CslItem, Map<Form, string>>();
+
+declare const require: (id: string) => unknown;
+let engine: typeof import('./citeproc') | undefined;
+/** citation-js, loaded on first need (the bundler keeps this require lazy). */
+function citeproc(): typeof import('./citeproc') {
+  engine ??= require('./citeproc') as typeof import('./citeproc');
+  return engine;
+}
+
+function formatted(item: CslItem, form: Form, make: () => string): string {
+  let perItem = cache.get(item);
+  if (!perItem) cache.set(item, (perItem = new Map()));
+  let value = perItem.get(form);
   if (value === undefined) {
-    value = make();
-    perItem.set(key, value);
+    value = (BUNDLED.has(item) ? TABLE[item.id]?.[form] : undefined) ?? make();
+    perItem.set(form, value);
   }
   return value;
 }
 
-/** Strip what citation-js does not accept (our `custom` and `note` fields pass through harmlessly). */
-function forCiteproc(item: CslItem): Record<string, unknown> {
-  const { custom: _custom, ...rest } = item;
-  return rest;
-}
-
-/**
- * The item as written into a user's bibliography or front matter: without the project's own
- * fields (`custom` topics, and the `note` on bundled items recording what the chapter printed).
- */
-export function forUsers(item: CslItem, bundled: boolean): Record<string, unknown> {
-  const { custom: _custom, note, ...rest } = item;
-  return bundled || note === undefined ? rest : { ...rest, note };
-}
-
 /** One reference-list entry as plain text, without a number ("Brandsen, T., & Honingh, M. (2016). …"). */
 export function formatEntry(item: CslItem, style: EntryStyle): string {
-  return cached(item, `entry:${style}`, () => {
-    const text = new Cite(forCiteproc(item)).format('bibliography', { format: 'text', template: style, lang: 'en-US' });
-    return text
-      .replace(/^\s*\d+\.\s+/, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-  });
+  return formatted(item, style, () => citeproc().entryText(item, style));
 }
 
 /** The APA in-text citation without parentheses: "Brandsen & Honingh, 2016", "Bovaird et al., 2019". */
 export function authorDate(item: CslItem): string {
-  return cached(item, 'author-date', () => {
-    const text = new Cite(forCiteproc(item)).format('citation', { format: 'text', template: 'apa', lang: 'en-US' });
-    const inner = text.trim().replace(/^\(/, '').replace(/\)$/, '');
-    return inner || `${firstAuthor(item)}, ${yearOf(item)}`;
-  });
+  return formatted(item, 'authorDate', () => citeproc().authorDateText(item));
 }
 
 /** "Brandsen & Honingh (2016)": the narrative form used in titles of fixes and hovers. */
@@ -68,14 +64,16 @@ export function narrative(item: CslItem): string {
 
 /** The item as a BibTeX entry keyed by its id. */
 export function toBibtex(item: CslItem): string {
-  return cached(item, 'bibtex', () => {
-    const text = new Cite({ ...forUsers(item, item.custom?.chapterForm !== undefined), 'citation-key': item.id }).format('bibtex', { format: 'text' });
-    return text.trim();
-  });
+  return formatted(item, 'bibtex', () => citeproc().bibtexText(item));
 }
 
 /** Parse BibTeX text into CSL-JSON items (throws on text citation-js cannot read). */
 export function parseBibtex(text: string): CslItem[] {
-  const items = plugins.input.chain(text, { forceType: '@bibtex/text', generateGraph: false }) as unknown as CslItem[];
-  return items.map((item) => ({ ...item, id: String(item['citation-key'] ?? item.id) }));
+  return citeproc().parseBibtexText(text);
+}
+
+/** Every form of `item` computed by citation-js now, bypassing the table (writes and checks the table). */
+export function formatLive(item: CslItem): FormattedReference {
+  const live = citeproc();
+  return { apa: live.entryText(item, 'apa'), vancouver: live.entryText(item, 'vancouver'), authorDate: live.authorDateText(item), bibtex: live.bibtexText(item) };
 }

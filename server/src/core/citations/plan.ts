@@ -1,7 +1,7 @@
 import type { Span, TextEdit } from '../types';
 import { citesItem, isListed, listEntryFor, type CitationContext } from './context';
-import { firstAuthor, fold, yearOf, type CslItem } from './database';
-import { authorDate, formatEntry, forUsers, toBibtex } from './format';
+import { firstAuthor, fold, forUsers, yearOf, type CslItem } from './database';
+import { authorDate, formatEntry, toBibtex } from './format';
 import type { CitationGroup } from './in-text';
 import type { ListEntry } from './reference-list';
 
