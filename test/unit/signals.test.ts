@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lexicon, test as matches } from '../../server/src/core/lexicon';
+import { fold, lexicon, test } from '../../server/src/core/lexicon';
+
+/** Does `regex` match `text` as the analysis reads it (folded)? */
+const matches = (regex: RegExp, text: string): boolean => test(regex, fold(text));
 
 // Every lexicon entry carries its own examples; each one runs here.
 describe('lexicon examples', () => {
@@ -30,13 +33,28 @@ describe('lexicon examples', () => {
     }
     for (const file of readdirSync(join(root, 'samples'))) texts.push(readFileSync(join(root, 'samples', file), 'utf8'));
     for (const claim of lex.claims) {
-      for (const text of [...texts, ...claim.examples.match]) {
+      for (const text of [...texts, ...claim.examples.match].map(fold)) {
         claim.regex.lastIndex = 0;
         for (let m = claim.regex.exec(text); m; m = claim.regex.exec(text)) {
           assert.ok(claim.anchor.test(m[0]), `${claim.id}: anchor ${claim.anchor} misses "${m[0]}"`);
         }
       }
     }
+  });
+
+  it('folding keeps every offset: one code unit in, one out, whatever the letter', () => {
+    assert.equal(fold('İSTANBUL Co-Produced ΣΑΣ'), 'istanbul co-produced σας');
+    for (let cp = 0; cp < 0x110000; cp += cp < 0x3000 ? 1 : 97) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      assert.equal(fold(c).length, c.length, `U+${cp.toString(16)}`);
+    }
+  });
+
+  it('matches whatever the case of the text', () => {
+    const claim = lex.claims.find((c) => matches(c.regex, 'We will co-produce the toolkit.'))!;
+    assert.ok(matches(claim.regex, 'WE WILL CO-PRODUCE THE TOOLKIT.'));
+    assert.ok(matches(lex.users, 'SERVICE USERS'));
   });
 
   it('ids are unique', () => {

@@ -1,5 +1,5 @@
 import type { ProposalDocument, Sentence } from './document';
-import { lexicon, test } from './lexicon';
+import { fold, lexicon, test } from './lexicon';
 import type { Claim, Level, Span } from './types';
 
 /**
@@ -31,7 +31,7 @@ export function findClaims(doc: ProposalDocument): ClaimScan {
   const { anyClaim } = lexicon();
   const inTitle = (offset: number): boolean => titles.some((t) => offset >= t.start && offset < t.end);
   doc.blocks.forEach((block, index) => {
-    if (block.quoted || block.kind === 'tableCell' || doc.inReferences(index) || REFERENCE_ENTRY.test(block.text) || !anyClaim.test(block.text)) return;
+    if (block.quoted || block.kind === 'tableCell' || doc.inReferences(index) || REFERENCE_ENTRY.test(block.text) || !anyClaim.test(fold(block.text))) return;
     // One claim per block: a paragraph that says "co-produced" three times is one claim, the
     // strongest (the first among equals).
     let best: Claim | undefined;
@@ -63,8 +63,9 @@ export function findClaims(doc: ProposalDocument): ClaimScan {
 
 function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: number) => boolean, definitions: Claim[]): Claim | undefined {
   const lex = lexicon();
-  const text = sentence.text;
-  if (isHeading ? HEADING_NOT_CLAIM.test(text) : text.trimEnd().endsWith('?')) return undefined;
+  const original = sentence.text;
+  if (isHeading ? HEADING_NOT_CLAIM.test(original) : original.trimEnd().endsWith('?')) return undefined;
+  const text = fold(original); // what the lexicon reads; same offsets
   let best: { start: number; end: number; level: Level } | undefined;
   const triggers: Span[] = [];
   const quoted = quotedRanges(text);
@@ -85,7 +86,7 @@ function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: numbe
     } else if (non.id === 'confusion-knowledge') {
       if (test(non.regex, text) && !test(lex.users, text)) return undefined;
     } else if (test(non.regex, text)) {
-      if (non.id === 'definition' && !isHeading) definitions.push(makeClaim(sentence, text, best, best.level, false, triggers));
+      if (non.id === 'definition' && !isHeading) definitions.push(makeClaim(sentence, original, best, best.level, false, triggers));
       return undefined;
     }
   }
@@ -93,7 +94,7 @@ function claimIn(sentence: Sentence, isHeading: boolean, inTitle: (offset: numbe
   // The strongest trigger in the sentence sets the claimed level.
   let claimed = best.level;
   for (const trigger of lex.claims) if (trigger.level > claimed && test(trigger.regex, text)) claimed = trigger.level;
-  return makeClaim(sentence, text, best, claimed, isHeading, triggers);
+  return makeClaim(sentence, original, best, claimed, isHeading, triggers);
 }
 
 function makeClaim(sentence: Sentence, text: string, best: Span, claimed: Level, isHeading: boolean, triggers: readonly Span[]): Claim {

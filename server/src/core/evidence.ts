@@ -1,5 +1,5 @@
 import type { ProposalDocument, Sentence } from './document';
-import { lexicon, test, type Signal } from './lexicon';
+import { fold, lexicon, test, type Signal } from './lexicon';
 import { toLevel } from './ladder';
 import { lastStartingAtOrBefore } from './search';
 import type { Evidence, Level } from './types';
@@ -41,7 +41,7 @@ export class EvidenceIndex {
       chunks.push(block.text);
       at = block.end;
     }
-    const prose = chunks.join('');
+    const prose = fold(chunks.join(''));
     const buckets = new Map<number, Raw[][]>(); // block → per-sentence matches
     for (const signal of lexicon().evidence) {
       const regex = signal.regex;
@@ -166,7 +166,7 @@ export class EvidenceIndex {
     const has = (text: string): boolean => {
       let cached = this.userCache.get(text);
       if (cached === undefined) {
-        cached = test(users, text);
+        cached = test(users, fold(text));
         this.userCache.set(text, cached);
       }
       return cached;
