@@ -1,12 +1,13 @@
 import type { ProposalDocument, Sentence } from './document';
+import { scanBlocks } from './block-scan';
 import { fold, lexicon, test, type Signal } from './lexicon';
 import { toLevel } from './ladder';
 import { lastStartingAtOrBefore } from './search';
 import type { Evidence, Level } from './types';
 
 /**
- * Evidence: what a proposal says people actually do, found by the lexicon's signals in one pass
- * over the document (on first use; a document without claims is never read for evidence). Hedges lower what
+ * Evidence: what a proposal says people actually do, found by the lexicon's signals block by
+ * block (on first use; a document without claims is never read for evidence). Hedges lower what
  * they modify and tokenism markers cap it, sentence by sentence; activities that only count as
  * user involvement when people who use services are named need a mention of them nearby.
  */
@@ -24,46 +25,28 @@ export class EvidenceIndex {
 
   private scanned = false;
 
-  /**
-   * Read the whole document in one pass per signal: every block's masked text is laid out at its
-   * own offsets in one string (the gaps filled with a character no pattern matches across), so a
-   * signal runs once over the document rather than once per block.
-   */
+  /** Read every block's signals (see block-scan.ts: blocks unchanged since an earlier version are not read again). */
   private scanAll(): void {
     this.scanned = true;
     const doc = this.doc;
     const blocks = doc.blocks;
     if (blocks.length === 0) return;
-    const chunks: string[] = [];
-    let at = 0;
-    for (const block of blocks) {
-      if (block.start > at) chunks.push(GAP.repeat(block.start - at));
-      chunks.push(block.text);
-      at = block.end;
-    }
-    const prose = fold(chunks.join(''));
+    const matches = scanBlocks(blocks.map((b) => b.text));
     const buckets = new Map<number, Raw[][]>(); // block → per-sentence matches
-    for (const signal of lexicon().evidence) {
-      const regex = signal.regex;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(prose); m; m = regex.exec(prose)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        const start = m.index;
-        const end = start + m[0].length;
-        const blockIndex = doc.firstBlockAt(start + 1) - 1;
-        const block = blocks[blockIndex];
-        if (!block || end > block.end || doc.inReferences(blockIndex)) continue;
-        const sentences = doc.sentences(blockIndex);
+    blocks.forEach((block, blockIndex) => {
+      const found = matches[blockIndex]!;
+      if (found.length === 0 || doc.inReferences(blockIndex)) return;
+      const sentences = doc.sentences(blockIndex);
+      for (const match of found) {
+        const start = block.start + match.start;
+        const end = block.start + match.end;
         const s = sentenceAt(sentences, start);
         if (s < 0 || end > sentences[s]!.end) continue;
         let perSentence = buckets.get(blockIndex);
         if (!perSentence) buckets.set(blockIndex, (perSentence = sentences.map(() => [])));
-        perSentence[s]!.push({ signal, start, end });
+        perSentence[s]!.push({ signal: match.signal, start, end });
       }
-    }
+    });
     for (const [blockIndex, perSentence] of buckets) {
       const out: Evidence[] = [];
       const sentences = doc.sentences(blockIndex);
@@ -186,8 +169,6 @@ export class EvidenceIndex {
 }
 
 const NONE: readonly Evidence[] = [];
-/** Fills the gaps between blocks: not white space, not a letter, so no pattern spans two blocks. */
-const GAP = '\u0001';
 
 interface Raw {
   readonly signal: Signal;

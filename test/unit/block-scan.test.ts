@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { clearBlockScanCache, readTogether, scanBlocks, type BlockMatch } from '../../server/src/core/block-scan';
+import { ProposalDocument } from '../../server/src/core/document';
+import { fold, lexicon, type Signal } from '../../server/src/core/lexicon';
+import { generateProposal } from '../../bench/generate';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** The reference: every signal run over one block's text alone. */
+function readAlone(text: string): { signal: string; start: number; end: number }[] {
+  const folded = fold(text);
+  const out: { signal: string; start: number; end: number }[] = [];
+  for (const signal of lexicon().evidence) {
+    const regex = new RegExp(signal.regex.source, signal.regex.flags);
+    for (let m = regex.exec(folded); m; m = regex.exec(folded)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      else out.push({ signal: signal.id, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+const plain = (matches: readonly BlockMatch[]): { signal: string; start: number; end: number }[] =>
+  matches.map((m) => ({ signal: m.signal.id, start: m.start, end: m.end }));
+
+function blockTexts(): string[] {
+  const texts: string[] = [];
+  for (const file of readdirSync(join(root, 'samples'))) texts.push(...new ProposalDocument(readFileSync(join(root, 'samples', file), 'utf8')).blocks.map((b) => b.text));
+  for (const file of readdirSync(join(root, 'test', 'corpus'))) {
+    for (const p of JSON.parse(readFileSync(join(root, 'test', 'corpus', file), 'utf8')) as { text: string }[]) texts.push(p.text);
+  }
+  return texts;
+}
+
+describe('block scan', () => {
+  it('finds in each block exactly what reading that block alone finds (samples and corpora)', () => {
+    const texts = blockTexts();
+    clearBlockScanCache();
+    const together = scanBlocks(texts);
+    texts.forEach((text, i) => assert.deepEqual(plain(together[i]!), readAlone(text), `block ${i}: ${text.slice(0, 80)}`));
+  });
+
+  it('reading sentence-sized pieces of the corpora together finds what reading each alone does', () => {
+    const texts = blockTexts().flatMap((t) => t.split(/(?<=[.!?])\s+/));
+    const found = texts.map((t) => readAlone(t).length).reduce((a, b) => a + b, 0);
+    assert.ok(found > 100, `the pieces hold matches (${found})`);
+    clearBlockScanCache();
+    const together = scanBlocks(texts);
+    texts.forEach((text, i) => assert.deepEqual(plain(together[i]!), readAlone(text), `piece ${i}: ${text}`));
+  });
+
+  it('a match that would run on into the separator is looked for again inside its own block', () => {
+    // No lexicon pattern can cross the separator today; a pattern that can shows the fallback.
+    const signal = { ...lexicon().evidence[0]!, id: 'crossing', regex: /x[^(]{0,8}\.|x y/g } satisfies Signal;
+    const found = readTogether(['x y', 'x', 'zx ab.'], [signal]);
+    assert.deepEqual(found.map((f) => f.map((m) => [m.start, m.end])), [[[0, 3]], [], [[1, 6]]]);
+  });
+
+  it('gives the same analysis from a cold cache and a warm one, and after an edit', () => {
+    const text = generateProposal(3_000, 5);
+    clearBlockScanCache();
+    const cold = JSON.stringify(analyze(text).findings);
+    const warm = JSON.stringify(analyze(text).findings);
+    assert.equal(warm, cold);
+    const edited = text.replace(/survey/, 'workshop');
+    assert.notEqual(edited, text);
+    const afterEdit = JSON.stringify(analyze(edited).findings);
+    clearBlockScanCache();
+    assert.equal(JSON.stringify(analyze(edited).findings), afterEdit);
+  });
+
+  it('the same text twice in one document is read once and reported in both places', () => {
+    clearBlockScanCache();
+    const text = 'We ran a survey of patients.';
+    const [a, b] = scanBlocks([text, text]);
+    assert.ok(a!.length > 0);
+    assert.equal(a, b);
+  });
+});
