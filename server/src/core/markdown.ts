@@ -7,6 +7,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast';
+import { parseBySection } from './parse-cache';
 import type { Span } from './types';
 
 /**
@@ -90,7 +91,12 @@ const MAX_DEPTH = 100;
  * read as a space so every position still counts from the start of `text`.
  */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
+  return parseBySection(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, parseWhole);
+}
+
+/** Parse `text` in one piece: what parseMarkdown's section-by-section parse (parse-cache.ts) must equal. */
+export function parseWhole(text: string): Root {
+  return processor.parse(text);
 }
 
 const COMMENT = /^<!--([\s\S]*?)-->/;

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseWhole } from '../../server/src/core/markdown';
+import { clearParseCache, parseBySection } from '../../server/src/core/parse-cache';
+import { generateProposal } from '../../bench/generate';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** The section-by-section tree equals the whole-text tree, from a cold cache and a warm one. */
+function assertSameTree(text: string, label: string): void {
+  const whole = parseWhole(text);
+  clearParseCache();
+  assert.deepEqual(parseBySection(text, parseWhole), whole, `${label} (cold)`);
+  assert.deepEqual(parseBySection(text, parseWhole), whole, `${label} (warm)`);
+}
+
+/** Pieces that end a section in ways that could reach past the next heading, and ordinary ones. */
+const PIECES = [
+  '# Heading\n',
+  '## Heading two\n\n',
+  '#\n',
+  '###### Six #####\n',
+  '#hashtag is a paragraph\n',
+  '   # indented heading\n',
+  'A paragraph of text about co-production with patients.\n',
+  'A paragraph\n',
+  '\n',
+  '\r\n',
+  'Line one\r\nline two\r\n\r\n',
+  '```\n',
+  '```js\ncode\n# not a heading\n',
+  '~~~\n# inside tildes\n',
+  '```\n',
+  '    indented code\n',
+  '<div>\n',
+  '<!-- a comment\n',
+  '-->\n',
+  '<!-- coprod-lens-disable-next-line -->\n',
+  '<script>\n# in a script\n</script>\n',
+  '- a list item\n',
+  '- [ ] a task\n',
+  '  continued\n',
+  '1. ordered\n',
+  '> quoted\n',
+  '> ```\n',
+  '| a | b |\n| - | - |\n| 1 | 2 |\n',
+  'Setext\n===\n',
+  '---\n',
+  'title: x\n',
+  '\tTabbed\tline\n',
+  'Emoji 🙂 and astral 𝒜 text.\n',
+  '[link](http://example.org) and *emphasis* and `code`.\n',
+  'Uses [a reference][ref] and [ref].\n',
+];
+
+describe('section-by-section parsing', () => {
+  it('gives the whole-text tree for every sample', () => {
+    for (const file of readdirSync(join(root, 'samples'))) assertSameTree(readFileSync(join(root, 'samples', file), 'utf8'), file);
+  });
+
+  it('gives the whole-text tree for generated proposals of 2k to 20k words, LF and CRLF', () => {
+    for (const [words, seed] of [[2_000, 1], [10_000, 11], [20_000, 3]] as const) {
+      const text = generateProposal(words, seed);
+      assertSameTree(text, `${words} words`);
+      assertSameTree(text.replace(/\n/g, '\r\n'), `${words} words, CRLF`);
+    }
+  });
+
+  it('gives the whole-text tree for the corpora as one long document', () => {
+    const passages: string[] = [];
+    for (const file of readdirSync(join(root, 'test', 'corpus'))) {
+      for (const p of JSON.parse(readFileSync(join(root, 'test', 'corpus', file), 'utf8')) as { text: string }[]) passages.push(`## Passage\n\n${p.text}\n`);
+    }
+    assertSameTree(passages.join('\n'), 'corpora');
+  });
+
+  it('gives the whole-text tree for long documents built from awkward pieces', () => {
+    const filler = generateProposal(1_500, 9);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 20, maxLength: 120 }), fc.boolean(), (pieces, definition) => {
+        const text = `${filler}\n${pieces.join('')}${definition ? '\n[ref]: http://example.org\n' : ''}\n${filler}`;
+        assertSameTree(text, JSON.stringify(pieces));
+      }),
+      { numRuns: 150, seed: 42 },
+    );
+  });
+
+  it('reuses the trees of the sections an edit did not touch', () => {
+    const text = generateProposal(10_000, 11);
+    let parses = 0;
+    const counting = (t: string) => {
+      parses++;
+      return parseWhole(t);
+    };
+    clearParseCache();
+    parseBySection(text, counting);
+    const cold = parses;
+    assert.ok(cold > 10, `a 10k-word proposal is cut into sections (${cold})`);
+    parses = 0;
+    const at = text.indexOf('survey');
+    const edited = `${text.slice(0, at)}workshop${text.slice(at + 'survey'.length)}`;
+    assert.deepEqual(parseBySection(edited, counting), parseWhole(edited));
+    assert.equal(parses, 1, 'one section parsed again after a one-word edit');
+  });
+});
