@@ -385,8 +385,7 @@ if (JOB === 'core') {
     });
 
     it(
-      'a .coprod-lens.json that is a symbolic link to a file outside the folder is not read',
-      { todo: 'bug: SettingsStore.load → loadSettings(findUp) reads <folder>/.coprod-lens.json without checking its real path; in an untrusted workspace a symlink to an outside config is read and applied (the finding becomes an error)' },
+      'a .coprod-lens.json that is a symbolic link to a file outside the folder is not read, and the log says why',
       async () => {
         const folder = join(base.path, 'ws-config');
         symlinkSync(join(secret, 'config.json'), join(folder, '.coprod-lens.json'));
@@ -399,6 +398,10 @@ if (JOB === 'core') {
           client.open(uri, CLAIM_DOC);
           const published = await client.diagnostics(uri);
           assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['consultation-only', Severity.Warning]], 'the outside config (error) must not apply');
+          assert.ok(
+            client.log().some((m) => m.includes(`${join(folder, '.coprod-lens.json')}: not read, because it leads outside the workspace folders`)),
+            client.log().join('\n'),
+          );
         } finally {
           await client.stop();
         }

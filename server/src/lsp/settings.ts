@@ -74,7 +74,8 @@ export class SettingsStore {
     const folder = this.trust.folderOf(path);
     if (!this.trust.trusted && folder === undefined) return { settings, debounceMs, base: dirname(path) };
     try {
-      const loaded = loadSettings(undefined, dirname(path), settings, folder);
+      // In an untrusted workspace a config file that is a link leading outside the folders is refused.
+      const loaded = loadSettings(undefined, dirname(path), settings, folder, (config) => this.trust.allows(config));
       return { settings: loaded.settings, debounceMs, base: loaded.path ? loaded.base : (folder ?? dirname(path)) };
     } catch (error) {
       this.report(error);

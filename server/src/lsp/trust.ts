@@ -1,5 +1,4 @@
-import { realpathSync } from 'node:fs';
-import { relative, isAbsolute } from 'node:path';
+import { isWithin, realPath } from '../node/real-path';
 import { filePath } from './uri';
 
 /**
@@ -16,10 +15,11 @@ export class Trust {
   setFolders(uris: readonly string[]): void {
     this.roots = uris.flatMap((u) => {
       const path = filePath(u);
-      return path === undefined ? [] : [real(path)];
+      return path === undefined ? [] : [realPath(path)];
     });
   }
 
+  /** The workspace folders' real paths. */
   get folders(): readonly string[] {
     return this.roots;
   }
@@ -31,18 +31,7 @@ export class Trust {
 
   /** The workspace folder holding `path` (symbolic links resolved), if any. */
   folderOf(path: string): string | undefined {
-    const target = real(path);
-    return this.roots.find((root) => {
-      const rel = relative(root, target);
-      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-    });
-  }
-}
-
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
+    const target = realPath(path);
+    return this.roots.find((root) => isWithin(root, target));
   }
 }

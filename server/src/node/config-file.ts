@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, defaultSettings, parseSettings, type Settings } from '../core/index';
+import { realPath } from './real-path';
 
 /** The project config file's name. */
 export const CONFIG_NAME = '.coprod-lens.json';
@@ -15,11 +16,21 @@ export interface LoadedSettings {
 
 /**
  * Load settings from `explicit` (the --config flag) or from the nearest `.coprod-lens.json`
- * in `cwd` or above it (up to `stopAt`), on top of `base`. Throws ConfigError naming the file.
+ * in `cwd` or above it (up to `stopAt`), on top of `base`. Throws ConfigError naming the file,
+ * also when `allow` refuses the file found (an untrusted workspace: a link leading outside it).
  */
-export function loadSettings(explicit: string | undefined, cwd: string, base: Settings = defaultSettings(), stopAt?: string): LoadedSettings {
+export function loadSettings(
+  explicit: string | undefined,
+  cwd: string,
+  base: Settings = defaultSettings(),
+  stopAt?: string,
+  allow: (path: string) => boolean = () => true,
+): LoadedSettings {
   const path = explicit !== undefined ? resolve(cwd, explicit) : findUp(cwd, stopAt);
   if (path === undefined) return { settings: base, path: undefined, base: resolve(cwd) };
+  if (!allow(path)) {
+    throw new ConfigError(`${path}: not read, because it leads outside the workspace folders (a symbolic link) and the workspace is untrusted; trust the workspace, or replace the link with a copy of the file.`);
+  }
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -35,11 +46,15 @@ export function loadSettings(explicit: string | undefined, cwd: string, base: Se
   return { settings: parseSettings(value, path, base), path, base: dirname(path) };
 }
 
-/** The nearest config file from `start` upwards, not above `stopAt` when given. */
+/**
+ * The nearest config file from `start` upwards, not above `stopAt` when given (compared with
+ * symbolic links resolved, so a folder opened through a link still stops the search).
+ */
 function findUp(start: string, stopAt?: string): string | undefined {
+  const stop = stopAt === undefined ? undefined : realPath(resolve(stopAt));
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     const candidate = join(dir, CONFIG_NAME);
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir || (stopAt !== undefined && resolve(dir) === resolve(stopAt))) return undefined;
+    if (dirname(dir) === dir || (stop !== undefined && realPath(dir) === stop)) return undefined;
   }
 }
