@@ -410,8 +410,7 @@ if (JOB === 'core') {
     );
 
     it(
-      'coprodLens/checkWorkspace does not read a proposal that is a symbolic link to a file outside the folder',
-      { todo: 'bug: checkWorkspace (lsp/workspace.ts) reads every file walk() lists, including symbolic links to files outside the folder, without asking Trust; the outside proposal is read and its diagnostics published' },
+      'coprodLens/checkWorkspace does not read a proposal that is a symbolic link to a file outside the folder, and says so',
       async () => {
         const folder = join(base.path, 'ws-walk');
         symlinkSync(join(secret, 'secret.md'), join(folder, 'linked.md'));
@@ -420,9 +419,11 @@ if (JOB === 'core') {
         client.configuration = { debounce: 0 };
         try {
           await client.initialize({ folder, trusted: false });
-          const result = await client.request<{ files: number }>('coprodLens/checkWorkspace', null);
+          const result = await client.request<{ files: number; findings: number; errors: string[] }>('coprodLens/checkWorkspace', null);
           assert.ok(result.files >= 1, 'plan.md is checked');
+          assert.equal(result.findings, 1, 'the finding in plan.md, none from the outside file');
           assert.equal(client.published.get(uriOf(join(folder, 'linked.md')))?.diagnostics.length ?? 0, 0, 'no diagnostics for the outside file');
+          assert.ok(result.errors.some((e) => e.includes('linked.md: not read, because it is a symbolic link to a file outside the workspace folders')), JSON.stringify(result.errors));
         } finally {
           await client.stop();
         }

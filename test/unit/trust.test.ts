@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { ConfigError } from '../../server/src/core/config';
 import { Trust } from '../../server/src/lsp/trust';
+import { insideFolders } from '../../server/src/lsp/workspace';
 import { loadSettings } from '../../server/src/node/config-file';
 import { isWithin, realPath } from '../../server/src/node/real-path';
 import { tempFolder } from '../protocol/fixtures';
@@ -40,6 +41,12 @@ describe('trust: real paths inside the workspace folders', () => {
     const trusted = new Trust(true);
     trusted.setFolders([pathToFileURL(ws).href]);
     assert.ok(trusted.allows(join(ws, 'link.json')));
+  });
+
+  it('the workspace check reads only files whose real path is inside the folders', () => {
+    const allow = insideFolders([pathToFileURL(ws).href]);
+    assert.ok(allow(join(ws, 'doc.md')));
+    assert.ok(!allow(join(ws, 'link.json')) && !allow(join(ws, 'linkdir', 'a.json')));
   });
 
   it('loadSettings refuses a config file that `allow` refuses, naming it and what to do', () => {

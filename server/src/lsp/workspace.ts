@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { walk } from '../node/walk';
 import type { Analysed, Analyzer } from './analysis';
 import { toDiagnostic } from './convert';
+import { Trust } from './trust';
 
 /** One proposal in the workspace, analysed. */
 export interface WorkspaceFile {
@@ -39,9 +40,18 @@ export function workspaceFiles(folders: readonly string[]): string[] {
   });
 }
 
+/** Allows files whose real path (symbolic links resolved) lies inside one of `folders` (URIs). */
+export function insideFolders(folders: readonly string[]): (path: string) => boolean {
+  const inside = new Trust(false);
+  inside.setFolders(folders);
+  return (path) => inside.allows(path);
+}
+
 /**
  * Analyse every proposal in the workspace: open documents as they are in the editor, the rest from
- * disk. Reports progress through `progress(done, total)` and stops early when cancelled.
+ * disk. Reports progress through `progress(done, total)` and stops early when cancelled. A file on
+ * disk that `allow` refuses is not read but reported; by default that is a symbolic link leading
+ * outside the workspace folders (pass `trust.allows` to follow such links in a trusted workspace).
  */
 export async function checkWorkspace(
   folders: readonly string[],
@@ -50,6 +60,7 @@ export async function checkWorkspace(
   token: CancellationToken | undefined,
   progress: (done: number, total: number, path: string) => void,
   unchanged: (uri: string, resultId: string) => boolean = () => false,
+  allow: (path: string) => boolean = insideFolders(folders),
 ): Promise<WorkspaceFile[]> {
   const paths = workspaceFiles(folders);
   const out: WorkspaceFile[] = [];
@@ -58,6 +69,10 @@ export async function checkWorkspace(
     progress(i, paths.length, path);
     const uri = pathToFileURL(path).href;
     let document = open(uri);
+    if (!document && !allow(path)) {
+      out.push({ uri, version: null, diagnostics: [], error: `${path}: not read, because it is a symbolic link to a file outside the workspace folders; open it in the editor to check it.` });
+      continue;
+    }
     const resultId = resultIdOf(path, document);
     if (resultId !== undefined && unchanged(uri, resultId)) {
       out.push({ uri, version: document ? document.version : null, diagnostics: [], resultId, unchanged: true });
