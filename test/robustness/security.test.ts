@@ -488,7 +488,6 @@ if (JOB === 'core') {
 
     it(
       'a bibliography that never ends (/dev/zero) is not read without bound: the CLI finishes with a note',
-      { todo: 'bug: readBibliographies (node/bibliographies.ts) calls readFileSync on whatever the front matter names, with no size limit and no regular-file check: /dev/zero is read until memory runs out (killed by the 3 GB address-space cap here, SIGABRT/std::bad_alloc), and the server would block the same way' },
       (t) => {
         if (!existsSync('/dev/zero') || process.platform !== 'linux') {
           t.skip('needs /dev/zero and ulimit');
@@ -500,11 +499,38 @@ if (JOB === 'core') {
           const run = spawnSync('/bin/sh', ['-c', `ulimit -v 3000000; exec "${process.execPath}" "${CLI}" check --format json zero.md`], { cwd: dir.path, env: childEnv({}), encoding: 'utf8', timeout: 20_000 });
           assert.equal(run.signal, null, `the CLI was killed (${run.signal}): ${run.stderr.slice(0, 300)}`);
           assert.ok(run.status !== null && run.status <= 2, `exit ${run.status}: ${run.stderr.slice(0, 300)}`);
-          assert.match(run.stderr, /\/dev\/zero/);
+          assert.match(run.stderr, /zero\.md: \/dev\/zero: not read, because it is not a regular file but a character device; name a bibliography file/);
+          const report = JSON.parse(run.stdout) as { files: { path: string; diagnostics: { rule: string }[] }[] };
+          assert.equal(report.files[0]?.path, 'zero.md', 'the document is still checked');
         } finally {
           dir.remove();
         }
       },
     );
+
+    it('the server refuses bibliographies that never end (/dev/zero, a named pipe nobody writes to), logs why and still publishes diagnostics', async (t) => {
+      const folder = tempFolder();
+      // A named pipe without a writer: a plain read would block the server for good (no memory at stake).
+      if (!existsSync('/dev/zero') || spawnSync('mkfifo', [join(folder.path, 'refs.bib')]).status !== 0) {
+        folder.remove();
+        t.skip('needs /dev/zero and mkfifo');
+        return;
+      }
+      const client = new TestClient();
+      client.configuration = { debounce: 0 };
+      try {
+        await client.initialize({ folder: folder.path });
+        const uri = uriOf(join(folder.path, 'zero.md'));
+        client.open(uri, md('---', 'bibliography: [refs.bib]', '---', '', CLAIM_DOC));
+        assert.equal((await client.diagnostics(uri)).diagnostics.filter((d) => d.code === 'consultation-only').length, 1);
+        assert.ok(client.log().some((m) => m.includes('refs.bib: not read, because it is not a regular file but a named pipe')), client.log().join('\n'));
+        client.change(uri, md('---', 'bibliography: /dev/zero', '---', '', CLAIM_DOC), 2);
+        assert.equal((await client.diagnostics(uri, (p) => p.version === 2)).diagnostics.filter((d) => d.code === 'consultation-only').length, 1);
+        assert.ok(client.log().some((m) => m.includes('/dev/zero: not read, because it is not a regular file but a character device')), client.log().join('\n'));
+      } finally {
+        await client.stop();
+        folder.remove();
+      }
+    });
   });
 }

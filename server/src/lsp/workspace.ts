@@ -1,12 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { filePath } from './uri';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readBoundedText } from '../node/bounded-read';
 import { walk } from '../node/walk';
 import type { Analysed, Analyzer } from './analysis';
 import { toDiagnostic } from './convert';
 import { Trust } from './trust';
+
+/** Files on disk over this are not even read (maxFileSize, checked on the text, is usually lower). */
+const MAX_READ = 50 * 1024 * 1024;
 
 /** One proposal in the workspace, analysed. */
 export interface WorkspaceFile {
@@ -80,8 +84,7 @@ export async function checkWorkspace(
     }
     if (!document) {
       try {
-        if (statSync(path).size > 50 * 1024 * 1024) throw new Error('over 50 MB');
-        document = TextDocument.create(uri, 'markdown', 0, readFileSync(path, 'utf8'));
+        document = TextDocument.create(uri, 'markdown', 0, readBoundedText(path, MAX_READ));
       } catch (error) {
         out.push({ uri, version: null, diagnostics: [], error: `${path}: cannot read (${(error as Error).message})` });
         continue;

@@ -1,6 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { bibliographyPaths, type BibliographyFile } from '../core/index';
+import { FileRefused, readBoundedText } from './bounded-read';
+
+/**
+ * The largest bibliography read (10 MB): far above any real reference list (a 10,000-entry BibTeX
+ * export is about 5 MB), low enough that a wrong path cannot exhaust memory.
+ */
+export const MAX_BIBLIOGRAPHY_SIZE = 10 * 1024 * 1024;
 
 /** A bibliography the CLI read, with where it lives on disk (for --fix). */
 export interface ReadBibliography extends BibliographyFile {
@@ -10,7 +16,8 @@ export interface ReadBibliography extends BibliographyFile {
 /**
  * Read the bibliographies a document relies on: those its front matter names (relative to the
  * document) and those the settings name (relative to the config file, or the working folder).
- * A file that cannot be read, or that `allow` refuses, is reported through `onError` and left out.
+ * A file that cannot be read, that `allow` refuses, that is not a regular file (/dev/zero, a named
+ * pipe) or that is over `maxBytes` is reported through `onError` and left out.
  */
 export function readBibliographies(
   documentPath: string | undefined,
@@ -19,6 +26,7 @@ export function readBibliographies(
   settingsBase: string,
   onError: (message: string) => void,
   allow: (absolute: string) => boolean = () => true,
+  maxBytes: number = MAX_BIBLIOGRAPHY_SIZE,
 ): ReadBibliography[] {
   const out: ReadBibliography[] = [];
   const add = (written: string, base: string): void => {
@@ -29,8 +37,12 @@ export function readBibliographies(
       return;
     }
     try {
-      out.push({ path: written, absolute, text: readFileSync(absolute, 'utf8') });
+      out.push({ path: written, absolute, text: readBoundedText(absolute, maxBytes) });
     } catch (error) {
+      if (error instanceof FileRefused) {
+        onError(`${written}: not read, because ${error.message}; name a bibliography file (.bib, .json, .yaml) under that size instead. Citations it would hold are reported as unknown.`);
+        return;
+      }
       const code = (error as NodeJS.ErrnoException).code;
       onError(`${written}: cannot read the bibliography (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message}); citations it holds will be reported as unknown.`);
     }

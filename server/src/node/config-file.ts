@@ -1,10 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, defaultSettings, parseSettings, type Settings } from '../core/index';
+import { FileRefused, readBoundedText } from './bounded-read';
 import { realPath } from './real-path';
 
 /** The project config file's name. */
 export const CONFIG_NAME = '.coprod-lens.json';
+
+/** The largest config file read (1 MB): a real one is a few hundred bytes. */
+export const MAX_CONFIG_SIZE = 1024 * 1024;
 
 /** Where the settings came from, for messages and for resolving the paths they name. */
 export interface LoadedSettings {
@@ -33,8 +37,9 @@ export function loadSettings(
   }
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
+    raw = readBoundedText(path, MAX_CONFIG_SIZE);
   } catch (error) {
+    if (error instanceof FileRefused) throw new ConfigError(`${path}: not read as a config file, because ${error.message}; make it a JSON file of settings.`);
     throw new ConfigError(`${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
   let value: unknown;
