@@ -338,13 +338,13 @@ describe('analysis core: a leading byte-order mark', () => {
   const AS_SPACE_BUG =
     'bug: parseMarkdown reads a leading BOM as a space, so the first line parses one column to the right: front matter is no longer a fence (bibliographyPaths finds nothing, its lines are read as prose) and a first line indented by 3 spaces becomes an indented code block';
 
-  it('"Ignore this finding" on the first block keeps the one BOM at the start', { todo: IGNORE_BUG }, () => {
+  it('"Ignore this finding" on the first block keeps the one BOM at the start', () => {
     const fix = analyze(BOM_CLAIM).findings.find((f) => f.rule === 'consultation-only')!.fixes.find((f) => f.kind === 'ignore')!;
     const applied = applyEdits(BOM_CLAIM, fix.edits);
     assert.equal(applied, `\ufeff<!-- coprod-lens-disable-next-line consultation-only -->\n${BOM_CLAIM.slice(1)}`);
   });
 
-  it('front matter after a BOM is still front matter', { todo: AS_SPACE_BUG }, () => {
+  it('front matter after a BOM is still front matter', () => {
     const text = '\ufeff---\ntitle: Co-designed with young people\nbibliography: refs.json\n---\n\n# Plan\n\nWe will run an online survey [@smith2019].\n';
     assert.deepEqual(bibliographyPaths(text), ['refs.json']);
     const result = analyze(text);
@@ -352,12 +352,12 @@ describe('analysis core: a leading byte-order mark', () => {
     assert.deepEqual(result.assessments.map((a) => a.claim.phrase), [], 'the title in the front matter is not a claim');
   });
 
-  it('a first line indented by three spaces after a BOM is still a paragraph', { todo: AS_SPACE_BUG }, () => {
+  it('a first line indented by three spaces after a BOM is still a paragraph', () => {
     const text = '   The new service will be co-designed with young people. We will run an online survey.\n';
     assert.deepEqual(analyze(`\ufeff${text}`).findings.map((f) => [f.rule, f.start - 1]), analyze(text).findings.map((f) => [f.rule, f.start]));
   });
 
-  it(`shifts every offset by exactly one (${RUNS} documents, any first line)`, { todo: `${IGNORE_BUG}; ${AS_SPACE_BUG}` }, () => {
+  it(`shifts every offset by exactly one (${RUNS} documents, any first line)`, () => {
     fc.assert(
       fc.property(documents, (text) => {
         fc.pre(!text.startsWith('\ufeff'));

@@ -1,4 +1,5 @@
 import { assess } from './assess';
+import { contentStart } from './byte-order-mark';
 import { BUNDLED_REFERENCES } from './citations/bundled';
 import type { BibliographyFile } from './citations/bibliography';
 import { citationContext, type CitationContext } from './citations/context';
@@ -119,7 +120,8 @@ function withSuggestions(rule: string, severity: Finding['severity'], report: Ru
 function suppressionFix(doc: ProposalDocument, rule: string, offset: number, eol: string): Fix {
   const block = doc.blocks[Math.max(0, doc.firstBlockAt(offset + 1) - 1)];
   const start = block && block.start <= offset ? block.start : offset;
-  const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1;
+  // A byte-order mark stays the first character: the comment goes after it.
+  const lineStart = Math.max(doc.text.lastIndexOf('\n', start - 1) + 1, contentStart(doc.text));
   const comment = `<!-- coprod-lens-disable-next-line ${rule} -->`;
   const onItsOwnLine = doc.text.slice(lineStart, start).trim() === '';
   const edit = onItsOwnLine

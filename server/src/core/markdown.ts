@@ -7,6 +7,8 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast';
+import { contentStart, parserInput, shiftPositions } from './byte-order-mark';
+import { limitNesting } from './nesting';
 import { parseBySection } from './parse-cache';
 import type { Span } from './types';
 
@@ -62,7 +64,7 @@ export interface ProseDocument {
   readonly titles: readonly Span[];
   /** Links, inline code and inline HTML: nothing may be inserted inside them. */
   readonly atoms: readonly Span[];
-  /** The YAML front matter block (including its fences), if any. */
+  /** The YAML front matter block (including its fences; after a byte-order mark, if there is one), if any. */
   readonly frontMatter: (Span & { readonly value: string }) | undefined;
 }
 
@@ -83,15 +85,18 @@ const processor = unified()
   .use(gfmTablesAndLists)
   .use(remarkFrontmatter, ['yaml', { type: 'yaml', fence: { open: '---', close: '...' } }, 'toml']);
 
-/** How deep lists and block quotes are read. */
+/** How deep lists and block quotes are read; what lies deeper is read as plain text (nesting.ts). */
 const MAX_DEPTH = 100;
 
 /**
- * Parse Markdown into mdast with positions (the parser the analysis uses). A byte-order mark is
- * read as a space so every position still counts from the start of `text`.
+ * Parse Markdown into mdast with positions (the parser the analysis uses), every position counted
+ * from the start of `text`. A leading byte-order mark is skipped (byte-order-mark.ts), and list
+ * and block quote markers deeper than MAX_DEPTH are read as text (nesting.ts).
  */
 export function parseMarkdown(text: string): Root {
-  return parseBySection(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, parseWhole);
+  const skipped = contentStart(text);
+  const tree = parseBySection(limitNesting(parserInput(text), MAX_DEPTH), parseWhole);
+  return skipped > 0 ? shiftPositions(tree, skipped) : tree;
 }
 
 /** Parse `text` in one piece: what parseMarkdown's section-by-section parse (parse-cache.ts) must equal. */
@@ -208,7 +213,7 @@ export function toProse(text: string): ProseDocument {
         collectComment(node);
         return;
       case 'yaml':
-        if (node.position?.start.offset === 0) frontMatter = { start: 0, end: node.position.end.offset ?? 0, value: node.value };
+        if (node.position?.start.offset === contentStart(text)) frontMatter = { start: node.position.start.offset, end: node.position.end.offset ?? 0, value: node.value };
         return;
       default:
         // code, toml, thematicBreak, definition: not prose.

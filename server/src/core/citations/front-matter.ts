@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { CslItem } from './database';
+import { contentStart } from '../byte-order-mark';
 
 /**
  * What pandoc reads from YAML front matter: `bibliography:` (one path or a list, relative to the
@@ -76,7 +77,7 @@ const FENCED = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
  * a caller can load the files before analysis). Paths are as written, relative to the document.
  */
 export function bibliographyPaths(text: string): string[] {
-  const match = FENCED.exec(text);
+  const match = FENCED.exec(text.slice(contentStart(text)));
   if (!match) return [];
   try {
     const value = parseDocument(match[1]!, { prettyErrors: false }).toJS({ maxAliasCount: 50 }) as unknown;
