@@ -166,7 +166,6 @@ describe('server faults: malformed JSON-RPC', { timeout: 60_000 }, () => {
 
   it(
     'answers a body that is not JSON with a JSON-RPC parse error (-32700, id null)',
-    { todo: 'bug: the server sends nothing at all for a body that is not JSON (JSON-RPC 2.0 requires a -32700 response with id null); vscode-jsonrpc drops it and the server does not hook the reader\'s errors' },
     async () => {
       const before = server.messages.length;
       server.send('{"jsonrpc":"2.0","id":200,"method":"textDocument/hover",');
@@ -189,11 +188,12 @@ describe('server faults: malformed JSON-RPC', { timeout: 60_000 }, () => {
 
   it(
     'answers a request whose method is not a string with Invalid Request (-32600)',
-    { todo: 'bug: {"jsonrpc":"2.0","id":400,"method":42} is only logged ("neither a response nor a notification"); no response is sent, so a client waiting on id 400 waits forever' },
     async () => {
+      // Only what came after this send: earlier tests leave parse errors with id null behind.
+      const before = server.messages.length;
       server.send('{"jsonrpc":"2.0","id":400,"method":42}');
       await server.request(401, 'textDocument/hover', { textDocument: { uri: 'file:///nowhere.md' }, position: { line: 0, character: 0 } });
-      const answer = server.messages.find((m) => m.method === undefined && (m.id === 400 || m.id === null) && m.error);
+      const answer = server.messages.slice(before).find((m) => m.method === undefined && (m.id === 400 || m.id === null) && m.error);
       assert.equal(answer?.error?.code, -32600, 'answered before the request sent after it');
     },
   );
