@@ -53,9 +53,12 @@ if (args.has('--tests')) {
   });
 } else {
   const bin = { banner: { js: `#!/usr/bin/env node\n${importMetaShim}` }, define: { ...common.define, __VERSION__: JSON.stringify(pkg.version) } };
+  // The server's Node.js flags (see SERVER_NODE_FLAGS in server/src/lsp/protocol.ts) go on its first line.
+  const serverFlags = JSON.parse(readFileSync(join(root, 'server/data/node-flags.json'), 'utf8')).join(' ');
+  const serverBin = { ...bin, banner: { js: `#!/usr/bin/env -S node ${serverFlags}\n${importMetaShim}` } };
   await Promise.all([
     build({ ...common, ...bin, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),
-    build({ ...common, ...bin, entryPoints: [join(root, 'server/src/lsp/main.ts')], outfile: join(root, 'dist/server.js') }),
+    build({ ...common, ...serverBin, entryPoints: [join(root, 'server/src/lsp/main.ts')], outfile: join(root, 'dist/server.js') }),
     build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
   ]);
   chmodSync(join(root, 'dist/cli.js'), 0o755);

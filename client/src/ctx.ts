@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { STATUS, type InitializationOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { SERVER_NODE_FLAGS, STATUS, type InitializationOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { StatusBar } from './status';
 
 /** Documents the extension checks: Markdown, Quarto and R Markdown. */
@@ -45,8 +45,8 @@ export class Ctx {
     try {
       if (!existsSync(module)) throw new Error(`the server bundle is missing (${module}); reinstall the extension`);
       const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+        run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
       };
       const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
       const clientOptions: LanguageClientOptions = {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type CancellationToken, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult, Position, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 
 /** The repository root: the nearest folder above the bundled test that holds dist/server.js's package. */
 function findRoot(): string {
@@ -63,7 +64,8 @@ export class TestClient {
   configuration: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>) = {};
 
   constructor(args: readonly string[] = []) {
-    this.process = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Started as `coprod-lens-server` and the VS Code client start it: with its Node.js flags.
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(ROOT, 'dist', 'server.js'), '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d: Buffer) => {
       this.stderr.push(d.toString());
       if (process.env.COPROD_LENS_TEST_STDERR) process.stderr.write(d); // the server's stderr, for debugging

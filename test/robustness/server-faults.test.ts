@@ -17,6 +17,7 @@ import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-la
 import { analyze } from '../../server/src/core/analyze';
 import { LineIndex } from '../../server/src/core/positions';
 import { generateProposal, random } from '../../bench/generate';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 import { ROOT, TestClient, uriOf, within } from '../protocol/client';
 import { CLAIM_DOC, ErrorCode, md, sampleText, tempFolder } from '../protocol/fixtures';
 
@@ -69,7 +70,7 @@ class RawServer {
   private waiters: { test: (m: RawMessage) => boolean; resolve: (m: RawMessage) => void }[] = [];
 
   constructor() {
-    this.process = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stdout!.on('data', (chunk: Buffer) => this.read(chunk));
     this.process.stderr!.resume();
   }

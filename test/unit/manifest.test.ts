@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultSettings, parseSettings } from '../../server/src/core/config';
 import { RULES } from '../../server/src/core/rules/index';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default?: unknown; enum?: string[] }> }; commands: { command: string }[] };
   activationEvents: string[];
   bin: Record<string, string>;
+  version: string;
   capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
 };
 
@@ -57,5 +60,16 @@ describe('the extension manifest', () => {
     assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('coprodLens.bibliographies'));
     assert.equal(pkg.bin['coprod-lens'], 'dist/cli.js');
     assert.equal(pkg.bin['coprod-lens-server'], 'dist/server.js');
+  });
+
+  it('starts the server bin with the Node.js flags the VS Code client passes', () => {
+    const server = join(root, 'dist', 'server.js');
+    const firstLine = readFileSync(server, 'utf8').split('\n', 1)[0];
+    assert.equal(firstLine, `#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}`);
+    assert.ok(SERVER_NODE_FLAGS.length > 0);
+    // Run through its first line, as an editor runs `coprod-lens-server`.
+    const run = spawnSync(server, ['--version'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), pkg.version);
   });
 });

@@ -105,4 +105,20 @@ describe('section-by-section parsing', () => {
     assert.deepEqual(parseBySection(edited, counting), parseWhole(edited));
     assert.equal(parses, 1, 'one section parsed again after a one-word edit');
   });
+
+  it('keeps the sections of the last three documents parsed, not of every document ever opened', () => {
+    const documents = [21, 22, 23, 24].map((seed) => generateProposal(3_000, seed));
+    let parses = 0;
+    const counting = (t: string) => {
+      parses++;
+      return parseWhole(t);
+    };
+    clearParseCache();
+    for (const text of documents) parseBySection(text, counting);
+    parses = 0;
+    parseBySection(documents[1]!, counting);
+    assert.equal(parses, 0, 'the second of four documents is still remembered');
+    parseBySection(documents[0]!, counting);
+    assert.ok(parses > 3, `the first of four documents was forgotten and parsed again (${parses} sections)`);
+  });
 });

@@ -20,16 +20,24 @@ import type { Point, Position } from 'unist';
 
 /** Texts shorter than this are parsed whole: cutting them saves nothing worth having. */
 const MIN_CUT_LENGTH = 8_000;
-/** The cache keeps section texts up to this many characters in all, least recently used out first. */
+/**
+ * The cache keeps the sections of the last few texts parsed in sections (an edit re-parses the
+ * document it changed, so the one before is what it needs), up to this many characters in all,
+ * least recently used out first. Fifty open proposals do not keep fifty trees (about 10 bytes of
+ * tree per character of text).
+ */
 const CACHE_CHARS = 4_000_000;
+const CACHE_PARSES = 3;
 /** After this many sections joined in a row, the rest of the text is parsed in one piece. */
 const MAX_JOINS = 4;
 
 const HEADING_LINE = /^#{1,6}(?=[ \t]|\r?$)/gm;
 const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:/m;
 
-const cache = new Map<string, Root>();
+/** Each section's tree, and the number of the last parse that used it (map order: least recent first). */
+const cache = new Map<string, { tree: Root; parse: number }>();
 let cachedChars = 0;
+let parses = 0;
 
 /** The tree of `text` as `parse` gives it, reusing the trees of sections parsed before. */
 export function parseBySection(text: string, parse: (text: string) => Root): Root {
@@ -40,6 +48,7 @@ export function parseBySection(text: string, parse: (text: string) => Root): Roo
   HEADING_LINE.lastIndex = 0;
   cuts.push(text.length);
   if (cuts.length <= 3) return parse(text);
+  parses++;
 
   const children: RootContent[] = [];
   let first: Root | undefined;
@@ -61,6 +70,7 @@ export function parseBySection(text: string, parse: (text: string) => Root): Roo
     line += lineCount(text, cuts[i]!, cuts[j]!);
     i = j;
   }
+  evict();
   return {
     type: 'root',
     children,
@@ -74,6 +84,15 @@ export function clearParseCache(): void {
   cachedChars = 0;
 }
 
+/** Drop sections no recent parse used, then the least recently used past the size bound. */
+function evict(): void {
+  for (const [oldest, entry] of cache) {
+    if (entry.parse > parses - CACHE_PARSES && cachedChars <= CACHE_CHARS) break;
+    cache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+}
+
 /** Would what ends this section run on over a following heading? */
 function runsOn(tree: Root): boolean {
   const lastChild = tree.children[tree.children.length - 1];
@@ -84,20 +103,15 @@ function treeOf(text: string, parse: (text: string) => Root): Root {
   const hit = cache.get(text);
   if (hit) {
     cache.delete(text);
-    cache.set(text, hit);
-    return hit;
+    cache.set(text, { tree: hit.tree, parse: parses });
+    return hit.tree;
   }
   const tree = parse(text);
   if (text.length <= CACHE_CHARS / 4) {
     // A fresh copy: a key cut from the document's text would keep all of that text alive.
     const key = ` ${text}`.slice(1);
-    cache.set(key, tree);
+    cache.set(key, { tree, parse: parses });
     cachedChars += key.length;
-    for (const [oldest] of cache) {
-      if (cachedChars <= CACHE_CHARS) break;
-      cache.delete(oldest);
-      cachedChars -= oldest.length;
-    }
   }
   return tree;
 }
