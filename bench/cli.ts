@@ -1,11 +1,16 @@
 /**
- * The CLI over the corpus: `node dist/cli.js check --format json --fail-on never <folder>`, wall
- * time, peak memory (from /usr/bin/time -v, or by polling /proc when it is missing) and MB/s. Also
- * two processes over the two halves at once: what worker threads could reach on two cores.
+ * The CLI over the corpus: `node dist/cli.js check --format json --fail-on never <folder>`, as
+ * shipped (the default --jobs: worker threads, one per core when the files are worth it) and with
+ * `--jobs 1` (every file in the main thread): wall time, CPU time, peak memory (from
+ * /usr/bin/time -v, or by polling /proc when it is missing; either way the whole process, worker
+ * threads included) and MB/s, and whether the two print the same report.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { expandTargets } from '../server/src/cli/files';
+import { autoJobs } from '../server/src/cli/workers';
 import { ROOT } from '../test/protocol/client';
 import { cpuSecondsOf, memoryOf } from './proc';
 
@@ -13,6 +18,8 @@ const TIME = '/usr/bin/time';
 
 export interface CliRun {
   readonly paths: readonly string[];
+  /** Options before the paths ("--jobs 1"), none for the CLI as shipped. */
+  readonly options: readonly string[];
   readonly wallS: number;
   readonly peakRssMb: number;
   /** User + system CPU seconds of the CLI process. */
@@ -20,13 +27,15 @@ export interface CliRun {
   readonly exitCode: number | null;
   readonly files: number;
   readonly findings: number;
+  /** sha256 of standard output (the JSON report), first 16 hex digits. */
+  readonly outputSha256: string;
   readonly memorySource: string;
 }
 
-/** Run the CLI once over `paths` and measure it. */
-export function runCli(paths: readonly string[]): Promise<CliRun> {
+/** Run the CLI once over `paths` (with `options` such as "--jobs 1") and measure it. */
+export function runCli(paths: readonly string[], options: readonly string[] = []): Promise<CliRun> {
   const cli = join(ROOT, 'dist', 'cli.js');
-  const args = [cli, 'check', '--format', 'json', '--fail-on', 'never', ...paths];
+  const args = [cli, 'check', '--format', 'json', '--fail-on', 'never', ...options, ...paths];
   const useTime = existsSync(TIME);
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -53,8 +62,9 @@ export function runCli(paths: readonly string[]): Promise<CliRun> {
       if (poll) clearInterval(poll);
       let files = 0;
       let findings = 0;
+      const stdout = Buffer.concat(out);
       try {
-        const report = JSON.parse(Buffer.concat(out).toString('utf8')) as { files: { diagnostics: unknown[] }[] };
+        const report = JSON.parse(stdout.toString('utf8')) as { files: { diagnostics: unknown[] }[] };
         files = report.files.length;
         findings = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
       } catch {
@@ -64,43 +74,50 @@ export function runCli(paths: readonly string[]): Promise<CliRun> {
       const field = (name: string): number => Number(new RegExp(`${name}: ([\\d.]+)`).exec(err)?.[1] ?? NaN);
       resolve({
         paths,
+        options,
         wallS,
         peakRssMb: useTime ? field('Maximum resident set size \\(kbytes\\)') / 1024 : polledMb,
         cpuS: useTime ? field('User time \\(seconds\\)') + field('System time \\(seconds\\)') : polledCpuS,
         exitCode: code,
         files,
         findings,
+        outputSha256: createHash('sha256').update(stdout).digest('hex').slice(0, 16),
         memorySource: useTime ? '/usr/bin/time -v (maximum resident set size, user + system time)' : 'VmHWM and CPU time polled from /proc every 20 ms',
       });
     });
   });
 }
 
+/** A run with its throughput: MB/s of wall time, and MB per CPU-second (user + system). */
+export type MeasuredRun = CliRun & { readonly mbPerS: number; readonly mbPerCpuS: number };
+
 export interface CliResults {
   readonly bytes: number;
-  /** The CLI as it is: one process. `mbPerCpuS` is MB per CPU-second (user + system). */
-  readonly single: CliRun & { readonly mbPerS: number; readonly mbPerCpuS: number };
-  /** Two processes at once over the halves: what two worker threads could reach. */
-  readonly twoProcesses: { readonly runs: CliRun[]; readonly wallS: number; readonly cpuS: number; readonly mbPerS: number; readonly speedup: number };
-  /** The CPU-bound ceiling on `cores` cores: cores × MB per CPU-second of one process. */
+  /** `--jobs 1`: every file in the main thread, one after another. */
+  readonly single: MeasuredRun;
+  /** The CLI as shipped: the default --jobs, `jobs` threads on this machine for this corpus. */
+  readonly parallel: MeasuredRun & { readonly jobs: number };
+  /** parallel MB/s ÷ single MB/s. */
+  readonly speedup: number;
+  /** Whether both printed the same report, byte for byte. */
+  readonly sameOutput: boolean;
+  /** The CPU-bound ceiling on `cores` cores: cores × MB per CPU-second of one thread. */
   readonly ceilingMbPerS: number;
   readonly cores: number;
 }
 
-export async function benchCli(corpus: { folder: string; halves: readonly string[]; bytes: number }, cores: number): Promise<CliResults> {
+export async function benchCli(corpus: { folder: string; bytes: number }, cores: number): Promise<CliResults> {
   // The corpus was just written, so it is in the page cache for every run.
-  const single = await runCli([corpus.folder]);
-  const start = performance.now();
-  const runs = await Promise.all(corpus.halves.map((half) => runCli([half])));
-  const wallS = (performance.now() - start) / 1000;
-  const singleMbPerS = corpus.bytes / 1e6 / single.wallS;
-  const twoMbPerS = corpus.bytes / 1e6 / wallS;
-  const mbPerCpuS = corpus.bytes / 1e6 / single.cpuS;
+  const measured = (run: CliRun): MeasuredRun => ({ ...run, mbPerS: corpus.bytes / 1e6 / run.wallS, mbPerCpuS: corpus.bytes / 1e6 / run.cpuS });
+  const single = measured(await runCli([corpus.folder], ['--jobs', '1']));
+  const parallel = { ...measured(await runCli([corpus.folder])), jobs: autoJobs(expandTargets([corpus.folder], ROOT)) };
   return {
     bytes: corpus.bytes,
-    single: { ...single, mbPerS: singleMbPerS, mbPerCpuS },
-    twoProcesses: { runs, wallS, cpuS: runs.reduce((n, r) => n + r.cpuS, 0), mbPerS: twoMbPerS, speedup: twoMbPerS / singleMbPerS },
-    ceilingMbPerS: cores * mbPerCpuS,
+    single,
+    parallel,
+    speedup: parallel.mbPerS / single.mbPerS,
+    sameOutput: parallel.outputSha256 === single.outputSha256,
+    ceilingMbPerS: cores * single.mbPerCpuS,
     cores,
   };
 }

@@ -1,15 +1,15 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyze, ConfigError, LineIndex } from '../core/index';
-import { readBibliographies } from '../node/bibliographies';
+import { ConfigError } from '../core/index';
 import { loadSettings } from '../node/config-file';
-import { fixMissingEntries } from './fix';
+import { checkTarget, type CheckContext, type CheckedFile } from './check-file';
 import { exportReferences, REFERENCE_FORMATS, type ReferenceFormat } from './references-command';
-import { expandTargets, readTarget, UsageError } from './files';
+import { expandTargets, UsageError } from './files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { fails, type FailOn, type FileReport } from './report';
+import { autoJobs, checkInThreads, isCheckWorker, serveChecks } from './workers';
 
 /**
  * `coprod-lens`: the reviewer's command-line checker on the same core as the language server.
@@ -32,6 +32,9 @@ With no paths, checks the current folder.
   --fix                      add missing reference entries (the one safe fix),
                              then report what is left
   --quiet                    print findings only: no summary, no progress
+  --jobs N                   check N files at a time: this thread and N-1 worker
+                             threads (default: one per 2 MB of Markdown, up to one
+                             per CPU core; --fix checks one file at a time)
 
 references: prints the reference list of Williams & Caley (2020), "Defining
 Co-production", and the chapter itself: formatted text (APA by default, or
@@ -51,13 +54,18 @@ export interface Io {
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly readStdin: () => Buffer;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The script worker threads run to check files: this CLI's bundle (dist/cli.js). Without it,
+   * every file is checked in the calling thread, whatever --jobs says.
+   */
+  readonly workerScript?: string;
 }
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'information', 'hint', 'never'];
 
-/** Run the CLI with `argv` (without node and script) and return the exit code. */
-export function run(argv: readonly string[], io: Io): number {
+/** Run the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
   let parsed;
   try {
@@ -71,6 +79,7 @@ export function run(argv: readonly string[], io: Io): number {
         config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         fix: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         style: { type: 'string', default: 'apa' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -106,6 +115,11 @@ export function run(argv: readonly string[], io: Io): number {
   if (!FORMATS.includes(format)) return usage(io, `--format must be one of ${FORMATS.join(', ')} (got "${values.format}").`);
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) return usage(io, `--fail-on must be one of ${FAIL_ON.join(', ')} (got "${values['fail-on']}").`);
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = /^[1-9][0-9]{0,5}$/.test(values.jobs) ? Number(values.jobs) : undefined;
+    if (jobs === undefined) return usage(io, `--jobs must be a whole number, 1 or more: how many files to check at a time (got "${values.jobs}").`);
+  }
 
   let loaded;
   let targets;
@@ -121,43 +135,48 @@ export function run(argv: readonly string[], io: Io): number {
     io.stderr.write('coprod-lens: no Markdown files found (looked for .md .markdown .qmd .Rmd).\n');
   }
 
+  const context: CheckContext = { settings, settingsBase: loaded.base, fix: values.fix };
+  // --fix checks one file at a time: documents may share a bibliography, and each fix must
+  // build on the ones before it.
+  const threads = io.workerScript === undefined || values.fix ? 1 : Math.min(jobs ?? autoJobs(targets), targets.length);
+
   const showProgress = !values.quiet && io.stderr.isTTY === true && targets.length >= 20;
-  const reports: FileReport[] = [];
-  targets.forEach((target, i) => {
-    if (showProgress) io.stderr.write(`\rChecking ${i + 1}/${targets.length}: ${target.display}\x1b[K`);
-    const read = readTarget(target, settings.maxFileSize, io.readStdin);
-    if ('error' in read) {
-      reports.push({ path: target.display, findings: [], error: read.error });
-      return;
+  let progressShown = false;
+  const progress = (count: number, display: string): void => {
+    if (!showProgress) return;
+    io.stderr.write(`\rChecking ${count}/${targets.length}: ${display}\x1b[K`);
+    progressShown = true;
+  };
+  // Results arrive in any order; what each file prints goes out in file order, as soon as every
+  // file before it is done.
+  const checked: (CheckedFile | undefined)[] = new Array(targets.length);
+  let flushed = 0;
+  let settled = 0;
+  const settle = (index: number, result: CheckedFile): void => {
+    checked[index] = result;
+    settled++;
+    while (flushed < targets.length && checked[flushed] !== undefined) {
+      const next = checked[flushed++]!;
+      if (next.stdout !== undefined) io.stdout.write(next.stdout);
+      if (next.messages.length === 0) continue;
+      if (progressShown) io.stderr.write('\r\x1b[K');
+      progressShown = false;
+      for (const message of next.messages) io.stderr.write(message);
     }
-    const warn = (message: string): void => void io.stderr.write(`coprod-lens: ${target.display}: ${message}\n`);
-    const documentPath = target.absolute === '-' ? undefined : target.absolute;
-    let bibliographies = readBibliographies(documentPath, read.text, settings.bibliographies, loaded.base, warn);
-    let text = read.text;
-    if (values.fix) {
-      const outcome = fixMissingEntries(text, settings, bibliographies);
-      // From standard input, --fix is a filter: the (fixed) document goes to standard output.
-      if (documentPath === undefined) io.stdout.write(outcome.text);
-      if (outcome.applied.length > 0) {
-        if (documentPath !== undefined) writeAtomically(documentPath, outcome.text);
-        for (const [path, bibText] of outcome.bibliographies) writeAtomically(path, bibText);
-        warn(`${outcome.applied.length === 1 ? 'fixed' : `fixed ${outcome.applied.length}`}: ${outcome.applied.join('; ')}.`);
-        text = outcome.text;
-        bibliographies = bibliographies.map((b) => ({ ...b, text: outcome.bibliographies.get(b.absolute) ?? b.text }));
-      }
-    }
-    const result = analyze(text, settings, { bibliographies });
-    for (const failure of result.ruleErrors) {
-      io.stderr.write(`coprod-lens: ${target.display}: rule ${failure.rule} failed (${failure.message}); please report it.\n`);
-    }
-    const lines = new LineIndex(text);
-    for (const notice of result.notices) {
-      const at = lines.position(notice.start);
-      io.stderr.write(`coprod-lens: ${target.display}${notice.end > 0 ? `:${at.line + 1}:${at.character + 1}` : ''}: ${notice.message}\n`);
-    }
-    reports.push({ path: target.display, findings: result.findings, lines });
-  });
+  };
+  if (threads <= 1) {
+    targets.forEach((target, i) => {
+      progress(i + 1, target.display);
+      settle(i, checkTarget(target, context, io.readStdin));
+    });
+  } else {
+    await checkInThreads(io.workerScript!, targets, threads, context, io.readStdin, (index, result) => {
+      settle(index, result);
+      progress(settled, result.report.path);
+    });
+  }
   if (showProgress) io.stderr.write('\r\x1b[K');
+  const reports: FileReport[] = checked.map((c) => c!.report);
 
   for (const report of reports) if (report.error !== undefined) io.stderr.write(`coprod-lens: ${report.path}: ${report.error}\n`);
   // With --fix on standard input, standard output carries the document; the report goes to stderr.
@@ -169,13 +188,6 @@ export function run(argv: readonly string[], io: Io): number {
 
   if (reports.some((r) => r.error !== undefined)) return 2;
   return reports.some((r) => r.findings.some((f) => fails(f.severity, failOn))) ? 1 : 0;
-}
-
-/** Replace a file's contents without leaving it half-written (write a sibling, then rename). */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.coprod-lens-${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
 }
 
 /** Colour on a terminal; NO_COLOR (non-empty) turns it off, FORCE_COLOR (not "0") turns it on. */
@@ -193,20 +205,22 @@ function usage(io: Io, message: string): number {
 
 /** The process entry point. */
 function main(): void {
-  let code: number;
-  try {
-    code = run(process.argv.slice(2), {
-      cwd: process.cwd(),
-      stdout: process.stdout,
-      stderr: process.stderr,
-      readStdin: () => readFileSync(0),
-      env: process.env,
-    });
-  } catch (error) {
-    process.stderr.write(`coprod-lens: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this with the file that caused it.\n`);
-    code = 2;
-  }
-  process.exitCode = code;
+  run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => readFileSync(0),
+    env: process.env,
+    workerScript: __filename,
+  }).then(
+    (code) => void (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`coprod-lens: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this with the file that caused it.\n`);
+      process.exitCode = 2;
+    },
+  );
 }
 
-if (require.main === module) main();
+// In a worker thread started to check files, `require.main === module` holds too: serve checks.
+if (isCheckWorker()) serveChecks();
+else if (require.main === module) main();

@@ -1,12 +1,26 @@
-import { LineIndex, type Finding, type Severity } from '../core/index';
+import type { Level, Range, Severity, Suggestion } from '../core/index';
+
+/**
+ * A finding as the CLI reports it: plain data with its range already in lines and UTF-16
+ * characters, so it can be posted from a worker thread and kept without the file's text.
+ */
+export interface ReportedFinding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** 0-based lines, UTF-16 characters (as LSP counts them). */
+  readonly range: Range;
+  /** For a finding about a claim: the level claimed and the level the evidence reaches. */
+  readonly levels?: { readonly claimed: Level; readonly evidenced: Level };
+  readonly suggestions: readonly Suggestion[];
+}
 
 /** The result of checking one file. */
 export interface FileReport {
   /** The path as printed (relative to the working folder, forward slashes; "<stdin>" for stdin). */
   readonly path: string;
-  readonly findings: readonly Finding[];
-  /** Positions for `findings`; absent when the file could not be read. */
-  readonly lines?: LineIndex;
+  /** Empty when the file could not be checked. */
+  readonly findings: readonly ReportedFinding[];
   /** Why the file could not be checked. */
   readonly error?: string;
 }

@@ -10,16 +10,14 @@ export function formatJson(reports: readonly FileReport[]): string {
   const files = reports.map((report) => ({
     path: report.path,
     ...(report.error !== undefined ? { error: report.error } : {}),
-    diagnostics: report.lines
-      ? report.findings.map((f) => ({
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          range: report.lines!.range(f.start, f.end),
-          level: f.assessment ? levelName(f.assessment.evidenced) : null,
-          suggestions: f.suggestions.map((s) => ({ id: s.id, author: s.author, year: s.year, citation: s.citation })),
-        }))
-      : [],
+    diagnostics: report.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: f.range,
+      level: f.levels ? levelName(f.levels.evidenced) : null,
+      suggestions: f.suggestions.map((s) => ({ id: s.id, author: s.author, year: s.year, citation: s.citation })),
+    })),
   }));
   return `${JSON.stringify({ version: 1, files }, null, 2)}\n`;
 }

@@ -30,33 +30,29 @@ function uriOf(path: string): string {
  */
 export function formatSarif(reports: readonly FileReport[], options: { version: string; cwd: string }): string {
   const results = reports.flatMap((report) =>
-    report.lines
-      ? report.findings.map((f) => {
-          const range = report.lines!.range(f.start, f.end);
-          return {
-            ruleId: f.rule,
-            ruleIndex: RULES.findIndex((r) => r.id === f.rule),
-            level: SARIF_LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: uriOf(report.path), uriBaseId: '%SRCROOT%' },
-                  region: {
-                    startLine: range.start.line + 1,
-                    startColumn: range.start.character + 1,
-                    endLine: range.end.line + 1,
-                    endColumn: range.end.character + 1,
-                  },
-                },
+    report.findings.map((f) => {
+      const range = f.range;
+      return {
+        ruleId: f.rule,
+        ruleIndex: RULES.findIndex((r) => r.id === f.rule),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: uriOf(report.path), uriBaseId: '%SRCROOT%' },
+              region: {
+                startLine: range.start.line + 1,
+                startColumn: range.start.character + 1,
+                endLine: range.end.line + 1,
+                endColumn: range.end.character + 1,
               },
-            ],
-            ...(f.assessment
-              ? { properties: { claimedLevel: levelName(f.assessment.claim.claimed), evidencedLevel: levelName(f.assessment.evidenced) } }
-              : {}),
-          };
-        })
-      : [],
+            },
+          },
+        ],
+        ...(f.levels ? { properties: { claimedLevel: levelName(f.levels.claimed), evidencedLevel: levelName(f.levels.evidenced) } } : {}),
+      };
+    }),
   );
   const notifications = reports
     .filter((r) => r.error !== undefined)

@@ -13,9 +13,8 @@ const RESET = '\x1b[0m';
 export function formatText(reports: readonly FileReport[], options: { colour: boolean; quiet: boolean }): string {
   const lines: string[] = [];
   for (const report of reports) {
-    if (!report.lines) continue;
     for (const finding of report.findings) {
-      const at = report.lines.position(finding.start);
+      const at = finding.range.start;
       const severity = options.colour ? `${COLOURS[finding.severity]}${finding.severity}${RESET}` : finding.severity;
       const rule = options.colour ? `${DIM}${finding.rule}${RESET}` : finding.rule;
       lines.push(`${report.path}:${at.line + 1}:${at.character + 1} ${severity} ${finding.message} ${rule}`);
