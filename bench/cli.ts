@@ -1,5 +1,5 @@
 /**
- * The CLI over the corpus: `node dist/cli.js check --format json --fail-on never <folder>`, as
+ * The CLI over the corpus: `node <CLI_NODE_FLAGS> dist/cli.js check --format json --fail-on never <folder>`, as
  * shipped (the default --jobs: worker threads, one per core when the files are worth it) and with
  * `--jobs 1` (every file in the main thread): wall time, CPU time, peak memory (from
  * /usr/bin/time -v, or by polling /proc when it is missing; either way the whole process, worker
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandTargets } from '../server/src/cli/files';
-import { autoJobs } from '../server/src/cli/workers';
+import { autoJobs, CLI_NODE_FLAGS } from '../server/src/cli/workers';
 import { ROOT } from '../test/protocol/client';
 import { cpuSecondsOf, memoryOf } from './proc';
 
@@ -35,7 +35,8 @@ export interface CliRun {
 /** Run the CLI once over `paths` (with `options` such as "--jobs 1") and measure it. */
 export function runCli(paths: readonly string[], options: readonly string[] = []): Promise<CliRun> {
   const cli = join(ROOT, 'dist', 'cli.js');
-  const args = [cli, 'check', '--format', 'json', '--fail-on', 'never', ...options, ...paths];
+  // As the `coprod-lens` bin runs: with the Node.js flags on its first line.
+  const args = [...CLI_NODE_FLAGS, cli, 'check', '--format', 'json', '--fail-on', 'never', ...options, ...paths];
   const useTime = existsSync(TIME);
   return new Promise((resolve, reject) => {
     const start = performance.now();

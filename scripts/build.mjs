@@ -53,11 +53,14 @@ if (args.has('--tests')) {
   });
 } else {
   const bin = { banner: { js: `#!/usr/bin/env node\n${importMetaShim}` }, define: { ...common.define, __VERSION__: JSON.stringify(pkg.version) } };
-  // The server's Node.js flags (see SERVER_NODE_FLAGS in server/src/lsp/protocol.ts) go on its first line.
-  const serverFlags = JSON.parse(readFileSync(join(root, 'server/data/node-flags.json'), 'utf8')).join(' ');
-  const serverBin = { ...bin, banner: { js: `#!/usr/bin/env -S node ${serverFlags}\n${importMetaShim}` } };
+  // Each bin's Node.js flags go on its first line: SERVER_NODE_FLAGS (server/src/lsp/protocol.ts)
+  // and CLI_NODE_FLAGS (server/src/cli/workers.ts).
+  const flags = JSON.parse(readFileSync(join(root, 'server/data/node-flags.json'), 'utf8'));
+  const withFlags = (list) => ({ ...bin, banner: { js: `#!/usr/bin/env -S node ${list.join(' ')}\n${importMetaShim}` } });
+  const serverBin = withFlags(flags.server);
+  const cliBin = withFlags(flags.cli);
   await Promise.all([
-    build({ ...common, ...bin, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),
+    build({ ...common, ...cliBin, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),
     build({ ...common, ...serverBin, entryPoints: [join(root, 'server/src/lsp/main.ts')], outfile: join(root, 'dist/server.js') }),
     build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
   ]);

@@ -1024,7 +1024,7 @@ function assertSameRun(actual: Run, expected: Run): void {
  * A folder of 48 files: 40 generated proposals (about 2,000–3,000 words each, 0.7 MB in all) and,
  * spread among them, files that print on stderr (a bibliography that cannot be read, an unknown
  * rule in a suppression comment, a front matter error), a binary file, a CRLF file and the samples.
- * The default checks this much in one thread (workers pay off from about 2 MB a thread);
+ * The default checks this much in one thread (a worker pays off from about 2 MB in all);
  * --jobs 2 and --jobs 3 start one and two workers.
  */
 const generatedFolder = once((): string => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultSettings, parseSettings } from '../../server/src/core/config';
 import { RULES } from '../../server/src/core/rules/index';
+import { CLI_NODE_FLAGS } from '../../server/src/cli/workers';
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 
 const root = join(__dirname, '..', '..', '..');
@@ -71,5 +72,16 @@ describe('the extension manifest', () => {
     const run = spawnSync(server, ['--version'], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout.trim(), pkg.version);
+  });
+
+  it('starts the CLI bin with its Node.js flags', () => {
+    const cli = join(root, 'dist', 'cli.js');
+    const firstLine = readFileSync(cli, 'utf8').split('\n', 1)[0];
+    assert.equal(firstLine, `#!/usr/bin/env -S node ${CLI_NODE_FLAGS.join(' ')}`);
+    assert.ok(CLI_NODE_FLAGS.length > 0);
+    // Run through its first line, as a shell runs `coprod-lens`.
+    const run = spawnSync(cli, ['check', '--format', 'json', join(root, 'samples')], { encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok((JSON.parse(run.stdout) as { files: unknown[] }).files.length > 0);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseWhole } from '../../server/src/core/markdown';
-import { clearParseCache, parseBySection } from '../../server/src/core/parse-cache';
+import { clearParseCache, parseBySection, parseInSections } from '../../server/src/core/parse-cache';
 import { generateProposal } from '../../bench/generate';
 
 const root = join(__dirname, '..', '..', '..');
@@ -120,5 +120,26 @@ describe('section-by-section parsing', () => {
     assert.equal(parses, 0, 'the second of four documents is still remembered');
     parseBySection(documents[0]!, counting);
     assert.ok(parses > 3, `the first of four documents was forgotten and parsed again (${parses} sections)`);
+  });
+
+  it('parses each text whole, remembering nothing, when turned off (the CLI)', () => {
+    const text = generateProposal(10_000, 11);
+    const texts: string[] = [];
+    const counting = (t: string) => {
+      texts.push(t);
+      return parseWhole(t);
+    };
+    clearParseCache();
+    parseInSections(false);
+    try {
+      assert.deepEqual(parseBySection(text, counting), parseWhole(text));
+      assert.deepEqual(parseBySection(text, counting), parseWhole(text));
+      assert.deepEqual(texts, [text, text], 'two parses of the whole text, none from a cache');
+    } finally {
+      parseInSections(true);
+    }
+    texts.length = 0;
+    parseBySection(text, counting);
+    assert.ok(texts.length > 10, `turned on again, the text is cut into sections (${texts.length})`);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/index';
+import { parseInSections } from '../core/parse-cache';
 import { loadSettings } from '../node/config-file';
 import { checkTarget, type CheckContext, type CheckedFile } from './check-file';
 import { exportReferences, REFERENCE_FORMATS, type ReferenceFormat } from './references-command';
@@ -33,7 +34,7 @@ With no paths, checks the current folder.
                              then report what is left
   --quiet                    print findings only: no summary, no progress
   --jobs N                   check N files at a time: this thread and N-1 worker
-                             threads (default: one per 2 MB of Markdown, up to one
+                             threads (default: one per MB of Markdown, up to one
                              per CPU core; --fix checks one file at a time)
 
 references: prints the reference list of Williams & Caley (2020), "Defining
@@ -221,6 +222,8 @@ function main(): void {
   );
 }
 
+// Every file is parsed once: remembering its sections for a re-parse would only cost time and memory.
+parseInSections(false);
 // In a worker thread started to check files, `require.main === module` holds too: serve checks.
 if (isCheckWorker()) serveChecks();
 else if (require.main === module) main();

@@ -38,10 +38,21 @@ const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:/m;
 const cache = new Map<string, { tree: Root; parse: number }>();
 let cachedChars = 0;
 let parses = 0;
+let enabled = true;
+
+/**
+ * Turn section-by-section parsing on (the default) or off. It pays only when the same document is
+ * parsed again: a one-shot run such as the CLI, which parses each file once, turns it off and
+ * parses every text whole, which is about 14% faster over the bench corpus and keeps no trees.
+ */
+export function parseInSections(on: boolean): void {
+  enabled = on;
+  if (!on) clearParseCache();
+}
 
 /** The tree of `text` as `parse` gives it, reusing the trees of sections parsed before. */
 export function parseBySection(text: string, parse: (text: string) => Root): Root {
-  if (text.length < MIN_CUT_LENGTH || DEFINITION.test(text)) return parse(text);
+  if (!enabled || text.length < MIN_CUT_LENGTH || DEFINITION.test(text)) return parse(text);
   const cuts = [0];
   HEADING_LINE.lastIndex = 0;
   for (let m = HEADING_LINE.exec(text); m; m = HEADING_LINE.exec(text)) if (m.index > 0) cuts.push(m.index);

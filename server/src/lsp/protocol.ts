@@ -12,7 +12,7 @@ import nodeFlags from '../../data/node-flags.json';
  * holds about 130 MB instead of 170 MB, for about a fifth more CPU per edit. A proposal over the
  * 2 MB default "maxFileSize" is not analysed; one of 1M words (6.9 MB) peaks near 300 MB.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = nodeFlags;
+export const SERVER_NODE_FLAGS: readonly string[] = nodeFlags.server;
 
 /** `coprodLens/checkWorkspace`: check every proposal in the workspace folders (with progress). */
 export const CHECK_WORKSPACE = 'coprodLens/checkWorkspace';
