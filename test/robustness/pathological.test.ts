@@ -1,6 +1,6 @@
 /**
- * Pathological inputs for the core and the CLI: huge single lines, deep nesting, huge lists, NUL
- * bytes and invalid UTF-8, byte-order marks and mixed line endings, astral characters before
+ * Pathological inputs for the core and the CLI: huge single lines, deep nesting, huge lists,
+ * paragraphs dense with inline markup, NUL bytes and invalid UTF-8, byte-order marks and mixed line endings, astral characters before
  * claims, a YAML alias bomb and a 50,000-entry bibliography.
  *
  * A synchronous analysis cannot be interrupted in-process, so every large input is analysed in a
@@ -74,6 +74,24 @@ const INPUTS: Record<string, () => Input | Input[]> = {
     return { text: `${lines.join('\n')}\n` };
   },
   'billion-laughs': () => ({ text: BILLION_LAUGHS }),
+  // Paragraphs dense with emphasis, links and code span openers, or with lazy lines, each followed
+  // by a claim: the parser's time grows with the square of these in one paragraph (inline-limit.ts).
+  'dense-markup': () => {
+    const size = 200_000;
+    const fill = (unit: string): string => unit.repeat(Math.ceil(size / unit.length));
+    const half = (open: string, close: string): string => `${fill(open).slice(0, size / 2)}b${fill(close).slice(0, size / 2)}`;
+    const runs = Array.from({ length: 200 }, (_, i) => `e${'`'.repeat(i + 1)}`).join('');
+    return [
+      half('*a **a ', ' a** a*'),
+      half('![[', '](u)'),
+      fill('*a_ '),
+      fill('[ (]('),
+      `${runs}${' '.repeat(1_000_000)}`,
+      `*a **a${fill('\n2. *a **a').slice(0, size)}`,
+      `> *a **a${fill('\n*a **a').slice(0, size)}`,
+      `- a${'\nlazy'.repeat(40_000)}`,
+    ].map((dense) => ({ text: `# Plan\n\n${dense}\n\n${PARAGRAPH}\n` }));
+  },
   'bibliography-50000': () => {
     const bibliographies = [{ path: 'big.json', text: cslItems(50_000) }];
     return [
@@ -214,6 +232,7 @@ if (JOB) {
     'nested-quote-10000': 10_000,
     'nested-list-10000': 5_000,
     'billion-laughs': 20_000,
+    'dense-markup': 60_000,
     'bibliography-50000': 30_000,
   };
   // Every bounded job starts now and runs alongside the in-process and CLI tests below (the test
@@ -235,6 +254,15 @@ if (JOB) {
       'a 10,000-deep nested list is analysed without error within 5 s',
       async () => assertSound('nested list', await result('nested-list-10000')),
     );
+
+    it('paragraphs dense with emphasis, links, code span openers or lazy lines (0.2 to 1 MB each) are analysed within 60 s, the claim after each found', async () => {
+      const all = await results('dense-markup');
+      assert.equal(all.length, 8);
+      all.forEach((r, i) => {
+        assertSound(`dense markup ${i}`, r);
+        assert.ok(r.findings.some((f) => f.rule === 'consultation-only' && f.text === 'co-designed'), `dense markup ${i}: the claim is flagged`);
+      });
+    });
 
     it('a YAML alias bomb in the front matter gives a result and a clear notice within 20 s', async () => {
       const r = await result('billion-laughs');

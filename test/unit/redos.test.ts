@@ -84,4 +84,22 @@ describe('no catastrophic backtracking', () => {
       assert.ok(ratio < 10 || large < 20, `${JSON.stringify(unit)}: ×${ratio.toFixed(1)} (${large.toFixed(1)} ms at 80k characters)`);
     }
   });
+
+  it('the whole analysis grows linearly on runs of white space, dense inline markup and lazy lines in one paragraph', () => {
+    const cases: [string, string, string][] = [
+      // [before, repeated unit, after]
+      ['The team', ' ', 'decided. We co-produced this with patients.'],
+      ['', '*a **a ', ' co-designed with patients'],
+      ['', '![[', ' co-designed with patients'],
+      ['', '*a_ ', ' co-designed with patients'],
+      ['> co-designed with patients', '\nlazy', '\n'],
+      ['- co-designed with patients', '\nlazy', '\n'],
+      ['', 'e`', ' co-designed with patients'],
+      ['', '</<!--', ' co-designed with patients'],
+    ];
+    for (const [before, unit, after] of cases) {
+      const { ratio, large } = growth((text) => analyze(`${before}${text}${after}`), unit, 20_000);
+      assert.ok(ratio < 10 || large < 20, `${JSON.stringify(unit)}: ×${ratio.toFixed(1)} (${large.toFixed(1)} ms at 80k characters)`);
+    }
+  });
 });

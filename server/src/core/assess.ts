@@ -119,7 +119,7 @@ export function evidencedLevel(acts: readonly Evidence[]): Level {
   const described = acts.filter((e) => !isSupport(e));
   // Payment or training with no activity described is not involvement evidence.
   if (described.length === 0) return 0;
-  const max = Math.max(...described.map((e) => e.level)) as Level;
+  const max = described.reduce((m, e) => (e.level > m ? e.level : m), 0 as Level);
   if (max < 7) return max;
   const parts = coProductionParts(acts);
   if (parts.power && parts.breadth && parts.support) return max === 8 ? 8 : 7;

@@ -84,7 +84,7 @@ export function readTogether(texts: readonly string[], signals: readonly Signal[
         regex.lastIndex = bases[block + 1] ?? joined.length;
       } else if (end > blockEnd) {
         // Ran into the separator: read this block alone from here, then go on from the next one.
-        found[block]!.push(...alone(signal, fold(texts[block]!), start - base));
+        for (const hit of alone(signal, fold(texts[block]!), start - base)) found[block]!.push(hit);
         regex.lastIndex = bases[block + 1] ?? joined.length;
       } else {
         found[block]!.push({ signal, start: start - base, end: end - base });

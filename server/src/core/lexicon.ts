@@ -89,9 +89,21 @@ export function compilePattern(pattern: string, macros: Readonly<Record<string, 
  * 7.5 MB for the lexicon; with every subject one width, only one copy is ever made (compiledNow).
  */
 export function fold(text: string): string {
-  const lower = (text.includes('\u0130') ? text.replace(/\u0130/g, 'i') : text).toLowerCase();
+  let lower = (text.includes('\u0130') ? text.replace(/\u0130/g, 'i') : text).toLowerCase();
+  if (LONG_WHITE_SPACE.test(lower)) lower = lower.replace(LONG_WHITE_SPACE_ALL, (run) => `${run.slice(0, MAX_WHITE_SPACE)}${BREAK.repeat(run.length - MAX_WHITE_SPACE)}`);
   return `${WIDE}${lower}`.slice(1);
 }
+
+/**
+ * Runs of white space longer than this are cut short, the rest of the run read as a character no
+ * pattern matches. Patterns such as "the team (then)? will" try every way of sharing a run of
+ * spaces among their `\s+` parts, so a paragraph of a million spaces took minutes; no sentence
+ * has 32 spaces in a row (a continuation line of a list item 15 levels deep has 31).
+ */
+const MAX_WHITE_SPACE = 32;
+const LONG_WHITE_SPACE = /\s{33}/;
+const LONG_WHITE_SPACE_ALL = /\s{33,}/g;
+const BREAK = '\u0001';
 
 /** Not Latin-1, so a string that holds it is stored two bytes per character. */
 const WIDE = '\u2019';

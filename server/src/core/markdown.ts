@@ -8,6 +8,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast';
 import { contentStart, parserInput, shiftPositions } from './byte-order-mark';
+import { limitInlineMarkup } from './inline-limit';
 import { limitNesting } from './nesting';
 import { parseBySection } from './parse-cache';
 import type { Span } from './types';
@@ -87,15 +88,21 @@ const processor = unified()
 
 /** How deep lists and block quotes are read; what lies deeper is read as plain text (nesting.ts). */
 const MAX_DEPTH = 100;
+/**
+ * How many emphasis and link markup characters one paragraph keeps; past that they are read as
+ * spaces (inline-limit.ts). Parse time per MB stays under about 15 s however dense the markup.
+ */
+const MAX_INLINE_MARKUP = 1000;
 
 /**
  * Parse Markdown into mdast with positions (the parser the analysis uses), every position counted
  * from the start of `text`. A leading byte-order mark is skipped (byte-order-mark.ts), and list
- * and block quote markers deeper than MAX_DEPTH are read as text (nesting.ts).
+ * and block quote markers deeper than MAX_DEPTH are read as text (nesting.ts), as is emphasis and
+ * link markup past MAX_INLINE_MARKUP characters in one paragraph (inline-limit.ts).
  */
 export function parseMarkdown(text: string): Root {
   const skipped = contentStart(text);
-  const tree = parseBySection(limitNesting(parserInput(text), MAX_DEPTH), parseWhole);
+  const tree = parseBySection(limitInlineMarkup(limitNesting(parserInput(text), MAX_DEPTH), MAX_INLINE_MARKUP), parseWhole);
   return skipped > 0 ? shiftPositions(tree, skipped) : tree;
 }
 

@@ -18,7 +18,7 @@ export function walk(dir: string): string[] {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) out.push(...walk(path));
+      if (!SKIP_DIRS.has(entry.name)) for (const file of walk(path)) out.push(file);
     } else if (MARKDOWN_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
       if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) out.push(path);
     }

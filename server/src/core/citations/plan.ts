@@ -145,16 +145,18 @@ interface NumericEntryPlan {
 /** Number and list edits for a new numeric entry cited first at `at`. */
 function planNumericEntry(ctx: CitationContext, item: CslItem, at: number): NumericEntryPlan {
   const before = ctx.groups.filter((g) => g.style === 'numeric' && g.start < at).flatMap((g) => g.works.map((w) => Number(w.key)));
+  // The highest number cited before `at` (not Math.max(...before): that overflows the stack on many citations).
+  const highest = before.reduce((max, n) => (n > max ? n : max), 0);
   const existing = listEntryFor(ctx, item);
   if (existing?.number !== undefined) {
     // Listed already: keep its number unless this citation becomes its first, which moves it up.
     const k = existing.number;
-    const wanted = (before.length > 0 ? Math.max(...before) : 0) + 1;
+    const wanted = highest + 1;
     if (before.includes(k) || wanted >= k) return { number: k, shift: (n) => n, entryEdits: [] };
     return moveNumericEntry(ctx, existing, k, wanted);
   }
   const eol = ctx.eol;
-  const number = (before.length > 0 ? Math.max(...before) : 0) + 1;
+  const number = highest + 1;
   const shift = (n: number): number => (n >= number ? n + 1 : n);
   const entry = formatEntry(item, 'vancouver');
   const list = ctx.list;

@@ -47,9 +47,9 @@ export function findReferenceList(doc: ProposalDocument, heading: string | undef
   if (index < 0) index = doc.sections.findIndex((_, i) => doc.isReferenceSection(i));
   const text = doc.text;
   if (index < 0) {
-    const depths = doc.sections.map((s) => s.depth).filter((d) => d > 1);
-    const depth = depths.length > 0 ? Math.min(...depths) : 2;
-    return { heading: undefined, title: undefined, headingDepth: depth, end: text.length, entries: [], shape: 'bullet', bullet: '-', delimiter: '.' };
+    // The shallowest heading below the title (a loop: spreading 200,000 depths overflows the stack).
+    const depth = doc.sections.reduce((min, s) => (s.depth > 1 && s.depth < min ? s.depth : min), Infinity);
+    return { heading: undefined, title: undefined, headingDepth: depth === Infinity ? 2 : depth, end: text.length, entries: [], shape: 'bullet', bullet: '-', delimiter: '.' };
   }
   const section = doc.sections[index]!;
   const headingBlock = doc.blocks[section.headingBlock];
