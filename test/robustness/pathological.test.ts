@@ -370,6 +370,20 @@ if (JOB) {
       }
     });
 
+    it('refuses a named pipe given on the command line at once (no writer, no hang), exit 2, and checks the others', () => {
+      const fifo = join(dir, 'a-pipe.md');
+      const made = spawnSync('mkfifo', [fifo]);
+      assert.equal(made.status, 0, `mkfifo: ${made.error?.message ?? made.stderr}`);
+      try {
+        const run = cli(['check', '--format', 'json', 'a-pipe.md', 'b-good.md'], dir);
+        assert.equal(run.status, 2);
+        assert.equal(run.stderr, 'coprod-lens: a-pipe.md: skipped: not a regular file but a named pipe; pass its text on standard input ("-") to check it.\n');
+        assertGoodChecked(JSON.parse(run.stdout) as JsonReport);
+      } finally {
+        rmSync(fifo);
+      }
+    });
+
     it('reports invalid UTF-8 on standard input as an error for <stdin>', () => {
       const run = cli(['check', '--format', 'json', '-'], dir, Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]));
       assert.equal(run.status, 2);

@@ -1,5 +1,6 @@
-import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { kindOf } from '../node/bounded-read';
 import { walk } from '../node/walk';
 import { globSync } from 'tinyglobby';
 
@@ -87,11 +88,20 @@ export function readTarget(target: Target, maxBytes: number, stdin: () => Buffer
     if (target.absolute === '-') {
       bytes = stdin();
     } else {
-      const size = statSync(target.absolute).size;
-      if (size > maxBytes) {
-        return { error: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit; raise "maxFileSize" in .coprod-lens.json to check it.` };
+      // Opened without blocking and checked through the descriptor: a named pipe with no writer
+      // is refused at once instead of hanging the run.
+      const fd = openSync(target.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+      try {
+        const stats = fstatSync(fd);
+        if (stats.isDirectory()) return { error: 'cannot read: is a folder.' };
+        if (!stats.isFile()) return { error: `skipped: not a regular file but ${kindOf(stats)}; pass its text on standard input ("-") to check it.` };
+        if (stats.size > maxBytes) {
+          return { error: `skipped: ${formatBytes(stats.size)} is over the ${formatBytes(maxBytes)} limit; raise "maxFileSize" in .coprod-lens.json to check it.` };
+        }
+        bytes = readFileSync(fd);
+      } finally {
+        closeSync(fd);
       }
-      bytes = readFileSync(target.absolute);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -44,7 +44,8 @@ function formatSize(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 
-function kindOf(stats: Stats): string {
+/** What a file that is not a regular one is, for messages: "a named pipe", "a folder"… */
+export function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a folder';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';
