@@ -36,33 +36,41 @@ const SPACE = ' ';
  */
 export function limitInlineMarkup(text: string, max: number): string {
   const maxAngles = Math.ceil(max / 10);
-  // Fast path: few of these characters in the whole text.
+  // Fast path: few of these characters in the whole text, and no long run of lines.
   let total = 0;
   let angles = 0;
   let runs = 0;
-  let lines = 0;
-  for (let i = 0; i < text.length && total <= max && angles <= maxAngles && runs <= FREE_RUNS && lines <= MAX_LAZY_LINES; i++) {
+  let lines = 0; // lines since the last empty one: no chunk is longer
+  let longest = 0;
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a) lines++;
-    else if (c === 0x3c) angles++;
+    if (c === 0x0a) {
+      lines = text.charCodeAt(i + 1) === 0x0a || (text.charCodeAt(i + 1) === 0x0d && text.charCodeAt(i + 2) === 0x0a) ? 0 : lines + 1;
+      if (lines > longest) longest = lines;
+    } else if (c === 0x3c) angles++;
     else if (c === 0x60) runs += text.charCodeAt(i - 1) === 0x60 ? 0 : 1;
     else if (c === 0x2a || c === 0x5f || c === 0x5b || c === 0x5d) total++;
   }
-  if (total <= max && angles <= maxAngles && runs <= FREE_RUNS && lines <= MAX_LAZY_LINES) return text;
+  const markup = total > max || angles > maxAngles;
+  const codeSpans = runs > FREE_RUNS;
+  if (!markup && !codeSpans && longest <= MAX_LAZY_LINES) return text;
 
   const blanked: number[] = []; // [start, end) pairs to become spaces, in order
+  const seek = { at: -2 };
   for (const chunk of chunks(text, blanked)) {
-    let inChunk = 0;
-    let anglesInChunk = 0;
-    for (let k = 0; k < chunk.length; k += 2) {
-      for (let i = chunk[k]!; i < chunk[k + 1]!; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 0x2a && c !== 0x5f && c !== 0x5b && c !== 0x5d && c !== 0x3c) continue;
-        if (c === 0x3c ? ++anglesInChunk <= maxAngles : ++inChunk <= max) continue;
-        blanked.push(i, i + 1);
+    if (markup) {
+      let inChunk = 0;
+      let anglesInChunk = 0;
+      for (let k = 0; k < chunk.length; k += 2) {
+        for (let i = chunk[k]!; i < chunk[k + 1]!; i++) {
+          const c = text.charCodeAt(i);
+          if (c !== 0x2a && c !== 0x5f && c !== 0x5b && c !== 0x5d && c !== 0x3c) continue;
+          if (c === 0x3c ? ++anglesInChunk <= maxAngles : ++inChunk <= max) continue;
+          blanked.push(i, i + 1);
+        }
       }
     }
-    limitCodeSpans(text, chunk, blanked);
+    if (codeSpans) limitCodeSpans(text, chunk, blanked, seek);
   }
   if (blanked.length === 0) return text;
   // The code span pairs came after the chunk's other characters: put them in order.
@@ -90,12 +98,11 @@ const FREE_RUNS = 4;
  * chunk has spent twice its length plus CODE_SPAN_ALLOWANCE, a run that would cost more is
  * blanked. Closed code spans cost their own length, so a real paragraph is never touched.
  */
-function limitCodeSpans(text: string, chunk: readonly number[], blanked: number[]): void {
+function limitCodeSpans(text: string, chunk: readonly number[], blanked: number[], seek: { at: number }): void {
   const positions: number[] = [];
   const lengths: number[] = [];
   for (let k = 0; k < chunk.length; k += 2) {
-    for (let i = chunk[k]!; i < chunk[k + 1]!; i++) {
-      if (text.charCodeAt(i) !== 0x60) continue;
+    for (let i = nextBacktick(text, chunk[k]!, seek); i >= 0 && i < chunk[k + 1]!; i = nextBacktick(text, i + 1, seek)) {
       let j = i + 1;
       while (j < chunk[k + 1]! && text.charCodeAt(j) === 0x60) j++;
       // An escaped first backtick ("\`") is a literal one; the rest of the run counts.
@@ -140,6 +147,15 @@ function limitCodeSpans(text: string, chunk: readonly number[], blanked: number[
  * space), which leaves the paragraph as it was.
  */
 const MAX_LAZY_LINES = 200;
+
+/**
+ * The first backtick at or after `from`, or -1. Asked with `from` never decreasing, it searches
+ * the text once in all: `seek.at` is the answer to the last question.
+ */
+function nextBacktick(text: string, from: number, seek: { at: number }): number {
+  if (seek.at !== -1 && seek.at < from) seek.at = text.indexOf('`', from);
+  return seek.at;
+}
 
 /** Parser steps every chunk may spend on code spans beyond twice its length. */
 const CODE_SPAN_ALLOWANCE = 5_000;
