@@ -105,13 +105,21 @@ export interface CliResults {
   /** The CPU-bound ceiling on `cores` cores: cores × MB per CPU-second of one thread. */
   readonly ceilingMbPerS: number;
   readonly cores: number;
+  /**
+   * Two `--jobs 1` processes side by side, one per half of the corpus: MB/s of the whole corpus
+   * by the later one's finish. Nothing shared, nothing coordinated: what this machine gives two
+   * single-threaded checks at once, the most any parallel scheme here could expect.
+   */
+  readonly sideBySide: { readonly wallS: readonly number[]; readonly mbPerS: number; readonly scaling: number };
 }
 
-export async function benchCli(corpus: { folder: string; bytes: number }, cores: number): Promise<CliResults> {
+export async function benchCli(corpus: { folder: string; halves: readonly string[]; bytes: number }, cores: number): Promise<CliResults> {
   // The corpus was just written, so it is in the page cache for every run.
   const measured = (run: CliRun): MeasuredRun => ({ ...run, mbPerS: corpus.bytes / 1e6 / run.wallS, mbPerCpuS: corpus.bytes / 1e6 / run.cpuS });
   const single = measured(await runCli([corpus.folder], ['--jobs', '1']));
   const parallel = { ...measured(await runCli([corpus.folder])), jobs: autoJobs(expandTargets([corpus.folder], ROOT)) };
+  const halves = await Promise.all(corpus.halves.map((half) => runCli([half], ['--jobs', '1'])));
+  const sideWall = Math.max(...halves.map((h) => h.wallS));
   return {
     bytes: corpus.bytes,
     single,
@@ -120,5 +128,6 @@ export async function benchCli(corpus: { folder: string; bytes: number }, cores:
     sameOutput: parallel.outputSha256 === single.outputSha256,
     ceilingMbPerS: cores * single.mbPerCpuS,
     cores,
+    sideBySide: { wallS: halves.map((h) => h.wallS), mbPerS: corpus.bytes / 1e6 / sideWall, scaling: single.wallS / sideWall },
   };
 }
