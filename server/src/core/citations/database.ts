@@ -55,6 +55,20 @@ export function forUsers(item: CslItem, bundled: boolean): Record<string, unknow
 const SPECIAL: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', þ: 'th', ı: 'i' };
 
 export function fold(name: string): string {
+  let folded = FOLDED.get(name);
+  if (folded === undefined) {
+    // Names repeat (every citation is matched against every work's authors): remember them.
+    if (FOLDED.size >= MAX_FOLDED) FOLDED.clear();
+    folded = foldName(name);
+    FOLDED.set(name, folded);
+  }
+  return folded;
+}
+
+const FOLDED = new Map<string, string>();
+const MAX_FOLDED = 10_000;
+
+function foldName(name: string): string {
   return name
     .toLowerCase()
     .replace(/[łøæœßđþı]/g, (c) => SPECIAL[c] ?? c)
