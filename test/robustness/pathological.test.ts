@@ -73,6 +73,7 @@ const INPUTS: Record<string, () => Input | Input[]> = {
     for (let i = 0; i < 100_000; i++) lines.push(i % 1_000 === 0 ? `- Item ${i}: ${PARAGRAPH}` : `- Item ${i}: recruitment and data collection.`);
     return { text: `${lines.join('\n')}\n` };
   },
+  'claims-10000': () => ({ text: `# Plan\n\n${Array.from({ length: 10_000 }, (_, i) => `- Item ${i}: ${CLAIM}`).join('\n')}\n` }),
   'billion-laughs': () => ({ text: BILLION_LAUGHS }),
   // Paragraphs dense with emphasis, links and code span openers, or with lazy lines, each followed
   // by a claim: the parser's time grows with the square of these in one paragraph (inline-limit.ts).
@@ -233,6 +234,7 @@ if (JOB) {
     'nested-list-10000': 5_000,
     'billion-laughs': 20_000,
     'dense-markup': 60_000,
+    'claims-10000': 10_000,
     'bibliography-50000': 30_000,
   };
   // Every bounded job starts now and runs alongside the in-process and CLI tests below (the test
@@ -262,6 +264,12 @@ if (JOB) {
         assertSound(`dense markup ${i}`, r);
         assert.ok(r.findings.some((f) => f.rule === 'consultation-only' && f.text === 'co-designed'), `dense markup ${i}: the claim is flagged`);
       });
+    });
+
+    it('a list of 10,000 items, each a claim, is analysed within 10 s, every claim flagged', async () => {
+      const r = await result('claims-10000');
+      assertSound('10,000 claims', r);
+      assert.equal(r.findings.filter((f) => f.rule === 'unevidenced-claim' || f.rule === 'consultation-only').length, 10_000, JSON.stringify(r.findings.slice(0, 3)));
     });
 
     it('a YAML alias bomb in the front matter gives a result and a clear notice within 20 s', async () => {
