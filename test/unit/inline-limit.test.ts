@@ -36,7 +36,7 @@ function assertOnlyMarkupBlanked(before: string, after: string): void {
  * Lines that a paragraph may run on over, or that start something new, each carrying markup:
  * the list, quote and indentation cases the chunks are cut by.
  */
-const LINE_PREFIXES = ['', '', '> ', '>', '2. ', '1. ', '1) ', '- ', '* ', '+ ', '   ', '    ', '        - ', '      2. ', '> 2. ', '> - ', '# ', '## ', '```', '``` `', '~~~', '***', '---', '=', '|', '\t', '\t- ', '  - ', '   > ', '- > ', '1.  ', '>  2. ', '    > ', '<div>', '<!-- ', '-->', '<script>', '</script>', '  2. ', '   1. ', ' 2) ', '2) ', '1)\t', '-\t', '   - ', '     ', '  '];
+const LINE_PREFIXES = ['', '', '> ', '>', '2. ', '1. ', '1) ', '- ', '* ', '+ ', '   ', '    ', '        - ', '      2. ', '> 2. ', '> - ', '# ', '## ', '```', '``` `', '~~~', '***', '---', '=', '|', '\t', '\t- ', '  - ', '   > ', '- > ', '1.  ', '>  2. ', '    > ', '<div>', '<!-- ', '-->', '<script>', '</script>', '  2. ', '   1. ', ' 2) ', '2) ', '1)\t', '-\t', '   - ', '     ', '  ', '01. ', '0. ', '10. ', '-    ', '>    ', '> > ', '>\t', '>- ', '>1. ', '  > ', '- 1. ', '> # ', '<pre>', '</pre>', '\\'];
 const MARKUP = ['*a ', '**b** ', '_c_ ', '[d] ', '![e](f) ', '<g ', '`h` ', 'word ', 'x* ', ' a_ '];
 
 describe('limitInlineMarkup: emphasis and link markup past the limit in one paragraph read as spaces', () => {
@@ -100,6 +100,33 @@ describe('limitInlineMarkup: emphasis and link markup past the limit in one para
     assert.equal(limitInlineMarkup(quoted, 1000), quoted, 'lines with their markers are not lazy');
   });
 
+  it('still counts a paragraph whole across "01." lines, a list item\'s wide content and a quote in a list item', () => {
+    for (const [name, text] of [
+      ['"01." lines', `a\n${'01. *a **b\n'.repeat(20)}`],
+      ['wide list item content', `-    *a **b\n${'  *a **b\n'.repeat(20)}`],
+      ['quote in a wide list item', `>-    *a **b\n${'>     # *a **b\n'.repeat(8)}`],
+    ] as const) {
+      const limited = limitInlineMarkup(text, 20);
+      for (const [start, end] of inlineRanges(parseWhole(limited))) assert.ok(count(limited.slice(start, end), /[*_[\]]/g) <= 20, name);
+    }
+  });
+
+  it('joins lazy lines after lone CRs, after a list item\'s second paragraph and under wide content', () => {
+    for (const text of [`> a${'\rlazy text'.repeat(1_000)}\r`, `- a\n\n  b${'\nlazy text'.repeat(1_000)}\n`, `-    a${'\n  lazy text'.repeat(1_000)}\n`]) {
+      const limited = limitInlineMarkup(text, 1000);
+      assertOnlyMarkupBlanked(text, limited);
+      assert.ok(limited.split(/\r\n?|\n/).length < text.split(/\r\n?|\n/).length - 700, JSON.stringify(text.slice(0, 20)));
+    }
+  });
+
+  it('joins nothing into an HTML block, and keeps suppression comments that start a line', () => {
+    const html = `> quote\n<pre>\n${'code line\n'.repeat(250)}</pre>\nParagraph with a claim.\n`;
+    const types = (t: string): string[] => parseWhole(t).children.map((c) => c.type);
+    assert.deepEqual(types(limitInlineMarkup(html, 1000)), types(html));
+    const table = `${'<tr><td>a</td></tr>\n'.repeat(40)}<!-- coprod-lens-disable-next-line -->\nA claim.\n`;
+    assert.ok(limitInlineMarkup(table, 1000).includes('<!-- coprod-lens-disable-next-line -->'));
+  });
+
   it('leaves front matter as it is, however many brackets it holds', () => {
     const yaml = `---\nkeywords: [${Array.from({ length: 300 }, (_, i) => `[k${i}]`).join(', ')}]\n---\n`;
     assert.equal(limitInlineMarkup(`${yaml}\nText.\n`, 20), `${yaml}\nText.\n`);
@@ -117,5 +144,8 @@ describe('limitInlineMarkup: emphasis and link markup past the limit in one para
     assertOnlyMarkupBlanked(text, limited);
     const kept = limited.match(/`+/g) ?? [];
     assert.ok(kept.length > 0 && kept.length < 10, `a few unclosed runs kept (${kept.length}), the rest blanked`);
+    // A backslash before a run may be an escape or, inside a code span, a literal: no closer.
+    const escaped = `${Array.from({ length: 200 }, (_, i) => `${'`'.repeat(i + 1)}x\\${'`'.repeat(i + 2)} `).join('')}${' word'.repeat(20_000)}\n`;
+    assert.ok((limitInlineMarkup(escaped, 1000).match(/`+/g) ?? []).length < 10, 'escaped runs do not pass for closers');
   });
 });

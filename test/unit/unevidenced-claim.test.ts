@@ -14,6 +14,15 @@ describe(RULE, () => {
     assert.equal(finding.assessment!.scope, 'none');
   });
 
+  it('flags a claim whose words run across a link with a long address (masked as spaces)', () => {
+    const url = `https://example.org/${'projects/community-health/'.repeat(12)}design-notes`;
+    const text = md('# Plan', '', `The app was [developed](${url}) together with young people.`);
+    assert.ok(url.length > 300);
+    const found = findings(text, RULE);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.text)));
+    assert.match(found[0]!.text, /^developed/);
+  });
+
   it('does not flag a claim with evidence in the involvement section', () => {
     const text = md(
       '## Summary',

@@ -134,14 +134,18 @@ function suppressionFix(doc: ProposalDocument, rule: string, offset: number, eol
 
 /**
  * The text a suggestion's topic is judged from: the finding's section, at most 4,000 characters
- * of it from its start, or, for a sentence past those, the 2,000 characters either side of it
- * (so a section of 10,000 claims costs each of them a window, not everything before it).
+ * of it from its start, or, for a sentence past those, the section's heading and the 2,000
+ * characters either side of the sentence (so a section of 10,000 claims costs each of them a
+ * window, not everything before it).
  */
 function passageOf(doc: ProposalDocument, offset: number, sentence: Span): string {
   const block = doc.blocks[Math.max(0, doc.firstBlockAt(offset + 1) - 1)];
   const section = block ? doc.sections[block.section] : undefined;
-  let start = section?.start ?? Math.max(0, sentence.start - 2000);
-  if (sentence.end > start + 4000) start = Math.max(start, sentence.start - 2000);
+  const start = section?.start ?? Math.max(0, sentence.start - 2000);
+  if (section && sentence.end > start + 4000) {
+    const from = Math.max(start, sentence.start - 2000);
+    return `${section.title}\n\n${doc.text.slice(from, Math.min(section.end, Math.max(from + 4000, sentence.end)))}`;
+  }
   const end = Math.min(section?.end ?? sentence.end + 2000, start + 4000);
   return doc.text.slice(start, Math.max(end, sentence.end));
 }

@@ -44,8 +44,10 @@ export function limitInlineMarkup(text: string, max: number): string {
   let longest = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      lines = text.charCodeAt(i + 1) === 0x0a || (text.charCodeAt(i + 1) === 0x0d && text.charCodeAt(i + 2) === 0x0a) ? 0 : lines + 1;
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      // A line break (\n, \r\n or a lone \r); an empty line after it starts the count again.
+      const next = text.charCodeAt(i + 1);
+      lines = next === 0x0a || next === 0x0d ? 0 : lines + 1;
       if (lines > longest) longest = lines;
     } else if (c === 0x3c) angles++;
     else if (c === 0x60) runs += text.charCodeAt(i - 1) === 0x60 ? 0 : 1;
@@ -65,6 +67,8 @@ export function limitInlineMarkup(text: string, max: number): string {
         for (let i = chunk[k]!; i < chunk[k + 1]!; i++) {
           const c = text.charCodeAt(i);
           if (c !== 0x2a && c !== 0x5f && c !== 0x5b && c !== 0x5d && c !== 0x3c) continue;
+          // A comment that starts a line is an HTML block, never inline: suppression comments stay.
+          if (c === 0x3c && i === chunk[k] && text.startsWith('<!--', i)) continue;
           if (c === 0x3c ? ++anglesInChunk <= maxAngles : ++inChunk <= max) continue;
           blanked.push(i, i + 1);
         }
@@ -105,14 +109,10 @@ function limitCodeSpans(text: string, chunk: readonly number[], blanked: number[
     for (let i = nextBacktick(text, chunk[k]!, seek); i >= 0 && i < chunk[k + 1]!; i = nextBacktick(text, i + 1, seek)) {
       let j = i + 1;
       while (j < chunk[k + 1]! && text.charCodeAt(j) === 0x60) j++;
-      // An escaped first backtick ("\`") is a literal one; the rest of the run counts.
-      let backslashes = 0;
-      while (i - 1 - backslashes >= chunk[k]! && text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
-      const from = backslashes % 2 === 1 ? i + 1 : i;
-      if (j > from) {
-        positions.push(from);
-        lengths.push(j - from);
-      }
+      // After a backslash the run may be one backtick shorter (an escape) or not (inside a code
+      // span, a backslash is literal): such a run closes nothing and, opening, costs the most.
+      positions.push(i);
+      lengths.push(text.charCodeAt(i - 1) === 0x5c && i > chunk[k]! ? -(j - i) : j - i);
       i = j - 1;
     }
   }
@@ -121,6 +121,7 @@ function limitCodeSpans(text: string, chunk: readonly number[], blanked: number[
   const next = new Array<number>(positions.length).fill(-1);
   const lastOfLength = new Map<number, number>();
   for (let r = positions.length - 1; r >= 0; r--) {
+    if (lengths[r]! < 0) continue; // uncertain: never a closer, and costs to the chunk's end
     next[r] = lastOfLength.get(lengths[r]!) ?? -1;
     lastOfLength.set(lengths[r]!, r);
   }
@@ -134,7 +135,7 @@ function limitCodeSpans(text: string, chunk: readonly number[], blanked: number[
       spent += cost;
       r = closer >= 0 ? closer + 1 : r + 1;
     } else {
-      blanked.push(positions[r]!, positions[r]! + lengths[r]!);
+      blanked.push(positions[r]!, positions[r]! + Math.abs(lengths[r]!));
       r++;
     }
   }
@@ -198,9 +199,14 @@ function* chunks(text: string, blanked: number[]): Generator<number[]> {
     if (kind === 'blank') item = undefined;
     else {
       if (chunk.length === 0) {
+        // Lines less deep than the chunk's first (in block quotes, or in columns: a list item's
+        // content, or a paragraph indented inside one) can only be lazy continuation lines.
         const listItem = kind === 'bullet' || kind === 'ordered' || kind === 'ordered1';
-        container = line.quotes > 0 || listItem ? { quotes: line.quotes, content: listItem ? line.columns + line.marker + 1 : 0 } : undefined;
+        container = { quotes: line.quotes, content: listItem ? (line.content >= 0 ? line.content : line.columns + line.marker + 1) : line.columns };
         lazy = 0;
+      } else if (container && kind === 'text' && HTML_START.test(text.slice(line.start, Math.min(lineEnd, line.start + 10)))) {
+        // An HTML block may have begun: what follows may not be paragraph text. Join nothing more.
+        container = undefined;
       } else if (container && kind === 'text' && (line.quotes < container.quotes || line.columns < container.content) && ++lazy > MAX_LAZY_LINES) {
         // The line break before a lazy line past the limit becomes white space: the line joins
         // the one before, in the same paragraph.
@@ -240,6 +246,8 @@ interface Line {
 }
 
 const ATX = /^#{1,6}(?=[ \t]|$)/;
+/** The start of a line that may open an HTML block ("<div", "</p", "<!--", "<?", "<![CDATA["). */
+const HTML_START = /^<[!?/a-zA-Z]/;
 const FENCE = /^(?:`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const BULLET = /^[-+*](?=[ \t]+\S)/;
@@ -259,6 +267,8 @@ function readLine(text: string, start: number, end: number): Line {
     }
     if (i < end && text.charCodeAt(i) === 0x3e && columns < 4) {
       i++;
+      // One space after ">" belongs to the marker.
+      if (i < end && text.charCodeAt(i) === 0x20) i++;
       quotes++;
       columns = 0;
       continue;
@@ -286,7 +296,8 @@ function readLine(text: string, start: number, end: number): Line {
   const afterTab = text.charCodeAt(i + marker.length + spaces) === 0x09;
   const content = tab || afterTab ? -1 : columns + marker.length + (spaces <= 4 ? spaces : 1);
   if (bullet) return line('bullet', 1, marker, content);
-  return line(Number(ordered![1]) === 1 ? 'ordered1' : 'ordered', marker.length, marker[marker.length - 1]!, content);
+  // Only "1." or "1)" itself may interrupt a paragraph ("01." may not).
+  return line(ordered![1] === '1' ? 'ordered1' : 'ordered', marker.length, marker[marker.length - 1]!, content);
 }
 
 const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n/;

@@ -97,12 +97,14 @@ export function fold(text: string): string {
 /**
  * Runs of white space longer than this are cut short, the rest of the run read as a character no
  * pattern matches. Patterns such as "the team (then)? will" try every way of sharing a run of
- * spaces among their `\s+` parts, so a paragraph of a million spaces took minutes; no sentence
- * has 32 spaces in a row (a continuation line of a list item 15 levels deep has 31).
+ * spaces among their `\s+` parts, so a paragraph of a million spaces took minutes; past this
+ * length a run costs at most a fixed amount (under a second per MB of the worst text). Runs this
+ * long do occur in prose as read here: a link's address is masked as spaces, and a claim may run
+ * across it ("developed [with](https://…) young people"), so the bound is well above any URL.
  */
-const MAX_WHITE_SPACE = 32;
-const LONG_WHITE_SPACE = /\s{33}/;
-const LONG_WHITE_SPACE_ALL = /\s{33,}/g;
+const MAX_WHITE_SPACE = 1024;
+const LONG_WHITE_SPACE = /\s{1025}/;
+const LONG_WHITE_SPACE_ALL = /\s{1025,}/g;
 const BREAK = '\u0001';
 
 /** Not Latin-1, so a string that holds it is stored two bytes per character. */
