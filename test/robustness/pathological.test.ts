@@ -378,15 +378,23 @@ if (JOB) {
       }
     });
 
-    it('refuses a named pipe given on the command line at once (no writer, no hang), exit 2, and checks the others', () => {
+    it('reads a named pipe given on the command line: at once and empty with no writer, in full from a late writer', () => {
       const fifo = join(dir, 'a-pipe.md');
       const made = spawnSync('mkfifo', [fifo]);
       assert.equal(made.status, 0, `mkfifo: ${made.error?.message ?? made.stderr}`);
       try {
-        const run = cli(['check', '--format', 'json', 'a-pipe.md', 'b-good.md'], dir);
-        assert.equal(run.status, 2);
-        assert.equal(run.stderr, 'coprod-lens: a-pipe.md: skipped: not a regular file but a named pipe; pass its text on standard input ("-") to check it.\n');
-        assertGoodChecked(JSON.parse(run.stdout) as JsonReport);
+        const alone = cli(['check', '--format', 'json', 'a-pipe.md', 'b-good.md'], dir);
+        assert.equal(alone.stderr, '');
+        const report = JSON.parse(alone.stdout) as JsonReport;
+        assert.deepEqual(report.files.find((f) => f.path === 'a-pipe.md'), { path: 'a-pipe.md', diagnostics: [] }, 'no writer: an empty file');
+        assertGoodChecked(report);
+        // A writer that holds the pipe open and writes a second later, as `<(…)` in a shell does:
+        // the shell opens it (read-write, so without waiting for a reader) before the CLI starts.
+        const script = `exec 3<>a-pipe.md; (sleep 1; cat b-good.md >&3) >/dev/null 2>&1 & exec 3>&-; exec "${process.execPath}" "${CLI}" check --format json a-pipe.md`;
+        const run = spawnSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: childEnv() });
+        assert.equal(run.signal, null, 'finished');
+        const piped = (JSON.parse(run.stdout) as JsonReport).files[0]!;
+        assert.deepEqual(piped.diagnostics, goodAlone.diagnostics, 'the pipe reads as the file it was fed');
       } finally {
         rmSync(fifo);
       }
