@@ -90,7 +90,7 @@ export function compilePattern(pattern: string, macros: Readonly<Record<string, 
  */
 export function fold(text: string): string {
   let lower = (text.includes('\u0130') ? text.replace(/\u0130/g, 'i') : text).toLowerCase();
-  if (LONG_WHITE_SPACE.test(lower)) lower = lower.replace(LONG_WHITE_SPACE_ALL, (run) => `${run.slice(0, MAX_WHITE_SPACE)}${BREAK.repeat(run.length - MAX_WHITE_SPACE)}`);
+  if (lower.length > MAX_WHITE_SPACE && LONG_WHITE_SPACE.test(lower)) lower = lower.replace(LONG_WHITE_SPACE_ALL, (run) => `${run.slice(0, MAX_WHITE_SPACE)}${BREAK.repeat(run.length - MAX_WHITE_SPACE)}`);
   return `${WIDE}${lower}`.slice(1);
 }
 
