@@ -6,15 +6,14 @@
  * match into the middle of the paragraph's events. 27 kB of "*a **a " … " a** a*" took 5.5 s, and
  * 55 kB of "![[" … "](u)" 19 s, long enough to freeze an editor. So before the text reaches the
  * parser, each run of lines that could be one paragraph (a "chunk") keeps its first `max`
- * characters of the kinds that drive that cost ( * _ [ ] ), and its first `max` / 10 of "<" and
- * of runs of backticks; the rest of them become spaces. ("<" and backticks get less: each "<"
- * that may open an HTML comment, and each run of backticks that opens no code span, makes the
- * parser read on to the end of the paragraph, so their cost is their number times its length.)
+ * characters of the kinds that drive that cost ( * _ [ ] ) and its first `max` / 10 of "<" (each
+ * "<" that may open an HTML comment makes the parser read on to the end of the paragraph); the
+ * rest of them become spaces. Backtick runs are limited by what they make the parser read
+ * (limitCodeSpans), and lazy lines past MAX_LAZY_LINES in one paragraph join the line before.
  * Block text is cut from the original source, so the analysis still reads the words as they
- * stand; only the inline markup past the limit is lost. Lazy lines past MAX_LAZY_LINES in one
- * paragraph join the line before, and backtick runs that open no code span are limited by what
- * they make the parser read (limitCodeSpans). One UTF-16 unit replaces one, so every offset stays
- * exact. No real paragraph comes near these limits (the first would take some 250 links).
+ * stand; only the inline markup past the limits is lost. One UTF-16 unit replaces one, so every
+ * offset stays exact. No real paragraph comes near these limits (the first would take some 250
+ * links).
  *
  * A chunk must hold at least the paragraph (or heading) it is part of, or a long paragraph could
  * slip through in small pieces; it may hold more, which only makes the limit stricter. So a chunk
@@ -30,9 +29,10 @@
 const SPACE = ' ';
 
 /**
- * `text` with every `*`, `_`, `[` and `]` past the first `max` in a chunk (see above), and every
- * `<` and run of backticks past the first `max` / 10, replaced by spaces: the same text when no chunk has more, which
- * is every real document.
+ * `text` with the markup past the limits above replaced by spaces: every `*`, `_`, `[` and `]`
+ * past the first `max` in a chunk, every `<` past the first `max` / 10, the backtick runs past a
+ * chunk's budget and the line breaks before lazy lines past MAX_LAZY_LINES. The same text when no
+ * chunk goes past them, which is every real document.
  */
 export function limitInlineMarkup(text: string, max: number): string {
   const maxAngles = Math.ceil(max / 10);
@@ -77,7 +77,7 @@ export function limitInlineMarkup(text: string, max: number): string {
     if (codeSpans) limitCodeSpans(text, chunk, blanked, seek);
   }
   if (blanked.length === 0) return text;
-  // The code span pairs came after the chunk's other characters: put them in order.
+  // Line breaks are found while chunking, code spans after a chunk's other characters: sort.
   const pairs: [number, number][] = [];
   for (let k = 0; k < blanked.length; k += 2) pairs.push([blanked[k]!, blanked[k + 1]!]);
   pairs.sort((a, b) => a[0] - b[0]);
