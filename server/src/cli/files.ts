@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { kindOf } from '../node/bounded-read';
+import { kindOf, readToEnd, SILENCE_MS } from '../node/bounded-read';
 import { walk } from '../node/walk';
 import { globSync } from 'tinyglobby';
 
@@ -96,8 +96,9 @@ export function readTarget(target: Target, maxBytes: number, stdin: () => Buffer
         if (stats.isDirectory()) return { error: 'cannot read: is a folder.' };
         if (!stats.isFile()) {
           // A pipe (`<(git show HEAD:proposal.md)`, /dev/stdin), socket or device: read what comes.
-          const read = readStream(fd, maxBytes);
-          if (typeof read === 'string') return { error: `skipped: ${read.replace('%s', kindOf(stats))}` };
+          const read = readToEnd(fd, maxBytes);
+          if (read === 'silent') return { error: `skipped: nothing came from ${kindOf(stats)} for ${SILENCE_MS / 1000} s; pass the text on standard input ("-") instead.` };
+          if (read === 'over') return { error: `skipped: ${kindOf(stats)} gave more than the ${formatBytes(maxBytes)} limit; raise "maxFileSize" in .coprod-lens.json to check it.` };
           bytes = read;
         } else if (stats.size > maxBytes) {
           return { error: `skipped: ${formatBytes(stats.size)} is over the ${formatBytes(maxBytes)} limit; raise "maxFileSize" in .coprod-lens.json to check it.` };
@@ -120,40 +121,6 @@ export function readTarget(target: Target, maxBytes: number, stdin: () => Buffer
     return { error: 'skipped: not valid UTF-8; save the file as UTF-8 and check it again.' };
   }
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-}
-
-/** How long a pipe or device may stay silent before reading it gives up. */
-const SILENCE_MS = 10_000;
-const CHUNK = 64 * 1024;
-
-/**
- * Everything `fd` (opened without blocking) gives until its end, or why not: over `maxBytes`, or
- * nothing for SILENCE_MS ("%s" in the message stands for what the file is). A named pipe nobody
- * writes to ends at once, empty; one whose writer is still working is waited for.
- */
-function readStream(fd: number, maxBytes: number): Buffer | string {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let heard = Date.now();
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    let read: number;
-    try {
-      read = readSync(fd, chunk, 0, CHUNK, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      if (Date.now() - heard > SILENCE_MS) return `nothing came from %s for ${SILENCE_MS / 1000} s; pass the text on standard input ("-") instead.`;
-      Atomics.wait(pause, 0, 0, 10); // a synchronous 10 ms wait for the writer
-      continue;
-    }
-    if (read === 0) break;
-    total += read;
-    if (total > maxBytes) return `%s gave more than the ${formatBytes(maxBytes)} limit; raise "maxFileSize" in .coprod-lens.json to check it.`;
-    chunks.push(chunk.subarray(0, read));
-    heard = Date.now();
-  }
-  return Buffer.concat(chunks, total);
 }
 
 /** "2 MB", "512 kB", "10 B". */

@@ -21,20 +21,47 @@ export function readBoundedText(path: string, maxBytes: number): string {
     if (!stats.isFile()) throw new FileRefused(`it is not a regular file but ${kindOf(stats)}`);
     if (stats.size > maxBytes) throw new FileRefused(`it is ${formatSize(stats.size)}, over the ${formatSize(maxBytes)} limit`);
     // Read until the end, not just stats.size bytes: the file may still be growing.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const read = readSync(fd, chunk, 0, CHUNK, null);
-      if (read === 0) break;
-      total += read;
-      if (total > maxBytes) throw new FileRefused(`it grew past the ${formatSize(maxBytes)} limit while being read`);
-      chunks.push(chunk.subarray(0, read));
-    }
-    return Buffer.concat(chunks, total).toString('utf8');
+    const bytes = readToEnd(fd, maxBytes);
+    if (bytes === 'over') throw new FileRefused(`it grew past the ${formatSize(maxBytes)} limit while being read`);
+    if (bytes === 'silent') throw new FileRefused('it gave nothing to read');
+    return bytes.toString('utf8');
   } finally {
     closeSync(fd);
   }
+}
+
+/** How long a pipe or device opened without blocking may stay silent before readToEnd gives up. */
+export const SILENCE_MS = 10_000;
+
+/**
+ * Everything the descriptor `fd` (opened without blocking) gives until its end, or why not:
+ * 'over' past `maxBytes`, 'silent' after SILENCE_MS with nothing to read. A named pipe that nobody
+ * writes to ends at once, empty; one whose writer is still at work is waited for.
+ */
+export function readToEnd(fd: number, maxBytes: number): Buffer | 'over' | 'silent' {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let heard = Date.now();
+  let pause: Int32Array | undefined;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, CHUNK, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      if (Date.now() - heard > SILENCE_MS) return 'silent';
+      // A synchronous 10 ms wait for the writer.
+      Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 10);
+      continue;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > maxBytes) return 'over';
+    chunks.push(chunk.subarray(0, read));
+    heard = Date.now();
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** A size for messages: bytes, kB or MB (1024-based, as maxFileSize is). */
