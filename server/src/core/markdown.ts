@@ -11,6 +11,7 @@ import { contentStart, parserInput, shiftPositions } from './byte-order-mark';
 import { limitInlineMarkup } from './inline-limit';
 import { limitNesting } from './nesting';
 import { parseBySection } from './parse-cache';
+import { gfmTableAt, tableRowStarts } from './table-guard';
 import type { Span } from './types';
 
 /**
@@ -72,19 +73,41 @@ export interface ProseDocument {
 /**
  * The GFM constructs proposals use: tables and task lists. (Autolink literals, the costliest GFM
  * extension, are left out; bare URLs are masked below instead. Strikethrough and footnotes read
- * as plain prose without their extensions.)
+ * as plain prose without their extensions.) `tableStarts` are the characters the table construct
+ * is tried at (table-guard.ts), or undefined for every character, as the extension comes.
  */
-function gfmTablesAndLists(this: Processor): void {
+function gfmTablesAndLists(this: Processor, { tableStarts }: { tableStarts: ReadonlySet<number> | undefined }): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem());
+  (data.micromarkExtensions ??= []).push(tableStarts ? gfmTableAt(tableStarts) : gfmTable(), gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
 // YAML front matter closes with "---" or, as pandoc also allows, "...".
-const processor = unified()
-  .use(remarkParse)
-  .use(gfmTablesAndLists)
-  .use(remarkFrontmatter, ['yaml', { type: 'yaml', fence: { open: '---', close: '...' } }, 'toml']);
+const processorWith = (tableStarts: ReadonlySet<number> | undefined): Processor<Root> =>
+  unified()
+    .use(remarkParse)
+    .use(gfmTablesAndLists, { tableStarts })
+    .use(remarkFrontmatter, ['yaml', { type: 'yaml', fence: { open: '---', close: '...' } }, 'toml'])
+    .freeze() as unknown as Processor<Root>;
+
+/**
+ * Processors by the characters their table construct is tried at. Texts mostly share a few sets
+ * (none, or just "|"), so a handful are kept; building one costs about as much as parsing a line.
+ */
+const processors = new Map<string, Processor<Root>>();
+const MAX_PROCESSORS = 16;
+
+function processorFor(text: string): Processor<Root> {
+  const starts = tableRowStarts(text);
+  const key = [...starts].sort((a, b) => a - b).join(',');
+  let processor = processors.get(key);
+  if (!processor) {
+    if (processors.size >= MAX_PROCESSORS) processors.delete(processors.keys().next().value!);
+    processor = processorWith(starts);
+    processors.set(key, processor);
+  }
+  return processor;
+}
 
 /** How deep lists and block quotes are read; what lies deeper is read as plain text (nesting.ts). */
 const MAX_DEPTH = 100;
@@ -108,8 +131,14 @@ export function parseMarkdown(text: string): Root {
 
 /** Parse `text` in one piece: what parseMarkdown's section-by-section parse (parse-cache.ts) must equal. */
 export function parseWhole(text: string): Root {
-  return processor.parse(text);
+  return processorFor(text).parse(text);
 }
+
+/** Parse `text` in one piece, the table construct tried at every line: what parseWhole must equal (tests only). */
+export function parseWholeEverywhere(text: string): Root {
+  return (everywhere ??= processorWith(undefined)).parse(text);
+}
+let everywhere: Processor<Root> | undefined;
 
 const COMMENT = /^<!--([\s\S]*?)-->/;
 
