@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import { clearBlockScanCache, readTogether, scanBlocks, type BlockMatch } from '../../server/src/core/block-scan';
 import { ProposalDocument } from '../../server/src/core/document';
@@ -79,5 +80,30 @@ describe('block scan', () => {
     const [a, b] = scanBlocks([text, text]);
     assert.ok(a!.length > 0);
     assert.equal(a, b);
+  });
+
+  it('finds what reading each block alone finds in generated proposals and in every example of the lexicon', () => {
+    const texts: string[] = [];
+    for (const seed of [1, 2, 3, 4, 5]) texts.push(...new ProposalDocument(generateProposal(3_000, seed)).blocks.map((b) => b.text));
+    for (const signal of lexicon().evidence) texts.push(...signal.examples.match, ...signal.examples.noMatch);
+    const together = readTogether(texts, lexicon().evidence);
+    let found = 0;
+    texts.forEach((text, i) => {
+      found += together[i]!.length;
+      assert.deepEqual(plain(together[i]!), readAlone(text), `block ${i}: ${text.slice(0, 80)}`);
+    });
+    assert.ok(found > 1_000, `the blocks hold matches (${found})`);
+  });
+
+  it('finds what reading each block alone finds in blocks made of the words of the lexicon examples, shuffled', () => {
+    const words = [...new Set(lexicon().evidence.flatMap((s) => s.examples.match.join(' ').split(/\s+/)))].filter((w) => w.length > 0);
+    const block = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...words) }, { weight: 1, arbitrary: fc.constantFrom('.', ',', '(', ')', '-', '  ', '\n', 'The', '2', '’s') }), { maxLength: 40 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (texts) => {
+        const together = readTogether(texts, lexicon().evidence);
+        texts.forEach((text, i) => assert.deepEqual(plain(together[i]!), readAlone(text), text));
+      }),
+      { numRuns: 300, seed: 3 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { bibliographyPaths } from '../../server/src/core/citations/front-matter';
 import { applyEdits } from '../../server/src/core/edits';
 import { findings, md } from './helpers';
 
@@ -87,5 +88,13 @@ describe('bibliography files', () => {
     const bib = { path: 'refs.bib', text: '@book{smith2019, author={Smith, Jane}, title={A study}, publisher={P}, year={2019}}' };
     const text = md('---', 'bibliography: refs.bib', '---', '', 'Text [@smith2019].');
     assert.deepEqual(analyze(text, undefined, { bibliographies: [bib] }).findings, []);
+  });
+
+  it('the paths named in front matter are found however the key is written, and none where there is none', () => {
+    assert.deepEqual(bibliographyPaths(md('---', 'title: A bid', 'bibliography:', '  - a.bib', '  - b.json', '---', '', 'Text.')), ['a.bib', 'b.json']);
+    assert.deepEqual(bibliographyPaths(md('---', '"bibli\\u006fgraphy": refs.bib', '---')), ['refs.bib'], 'a key spelt with an escape');
+    assert.deepEqual(bibliographyPaths(md('---', 'base: &b', '  bibliography: x.bib', 'bib: *b', '---')), [], 'a nested key is not the key');
+    assert.deepEqual(bibliographyPaths(md('---', 'title: No bibliography here, only a "bibliography" word', '---')), []);
+    assert.deepEqual(bibliographyPaths(md('---', 'title: A bid', '---', '', 'bibliography: refs.bib')), [], 'outside the front matter');
   });
 });

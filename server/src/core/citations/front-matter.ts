@@ -78,7 +78,8 @@ const FENCED = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
  */
 export function bibliographyPaths(text: string): string[] {
   const match = FENCED.exec(text.slice(contentStart(text)));
-  if (!match) return [];
+  // Without the word, or an escape that could spell it, there is no such key: no need to parse.
+  if (!match || (!match[1]!.includes('bibliography') && !match[1]!.includes('\\'))) return [];
   try {
     const value = parseDocument(match[1]!, { prettyErrors: false }).toJS({ maxAliasCount: 50 }) as unknown;
     if (typeof value !== 'object' || value === null) return [];
