@@ -54,6 +54,21 @@ describe('block scan', () => {
     texts.forEach((text, i) => assert.deepEqual(plain(together[i]!), readAlone(text), `piece ${i}: ${text}`));
   });
 
+  it('no evidence pattern uses ^ or $, which would see the next block when blocks are read joined', () => {
+    for (const signal of lexicon().evidence) {
+      const outsideClasses = signal.regex.source.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+      assert.doesNotMatch(outsideClasses, /[\^$]/, signal.id);
+    }
+  });
+
+  it('a pattern whose later branches are not behind the word-start look-behind is tried everywhere', () => {
+    const signal = { ...lexicon().evidence[0]!, id: 'unguarded', regex: /(?<![A-Za-z0-9])a|b/g } satisfies Signal;
+    const found = readTogether(['ab', 'xb'], [signal]);
+    assert.deepEqual(found.map((f) => f.map((m) => [m.start, m.end])), [[[0, 1], [1, 2]], [[1, 2]]]);
+    const quantified = { ...signal, id: 'quantified look-ahead', regex: /(?<![A-Za-z0-9])(?:(?=b){1}b)(?![A-Za-z0-9])/g } satisfies Signal;
+    assert.deepEqual(readTogether(['b', 'x b'], [quantified]).map((f) => f.map((m) => [m.start, m.end])), [[[0, 1]], [[2, 3]]]);
+  });
+
   it('a match that would run on into the separator is looked for again inside its own block', () => {
     // No lexicon pattern can cross the separator today; a pattern that can shows the fallback.
     const signal = { ...lexicon().evidence[0]!, id: 'crossing', regex: /x[^(]{0,8}\.|x y/g } satisfies Signal;

@@ -41,6 +41,7 @@ describe('where matches can start (match-starts.ts)', () => {
     assert.equal(firsts(matchStarts('co-?(?:design|produc)', 256)), 'c');
     assert.equal(firsts(matchStarts('(?<![A-Za-z0-9])(?:peer|lay)(?![A-Za-z0-9])', 256)), 'lp');
     assert.equal(firsts(matchStarts('(?=a)b|c{0,2}d', 256)), 'bcd');
+    assert.equal(firsts(matchStarts('(?=b){1}b|(?!c){0,}d', 256)), 'bd', 'a quantified look-ahead consumes nothing');
   });
 
   it('tells pairs apart: "co" and "cu" start different matches', () => {
@@ -74,6 +75,7 @@ describe('where matches can start (match-starts.ts)', () => {
         { weight: 6, arbitrary: fc.constantFrom('a', 'b', 'c', ' ', '-', '\\s', '\\d', '[ab]', '[a-c]', '[^a]', '.', '\\w', '\\.', '\\-', '[-a]', '[\\s\\d]') },
         { weight: 2, arbitrary: fc.tuple(tie('re'), fc.constantFrom('', '?', '*', '+', '{0,2}', '{1,3}', '{2}', '??', '+?')).map(([r, q]) => `(?:${r})${q}`) },
         { weight: 1, arbitrary: fc.tuple(fc.constantFrom('(?=', '(?!', '(?<=', '(?<!'), tie('re')).map(([open, r]) => `${open}${r})`) },
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom('(?=', '(?!'), tie('re'), fc.constantFrom('{1}', '{0}', '{1,}', '{0,2}')).map(([open, r, q]) => `${open}${r})${q}`) },
         { weight: 1, arbitrary: fc.constantFrom('^', '$', '\\b', '\\B') },
         { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', 'b', '\\s', '[bc]'), fc.constantFrom('?', '*', '+', '{0,1}')).map(([a, q]) => a + q) },
       ),

@@ -73,6 +73,13 @@ describe('the GFM table construct, tried only where a row can start (table-guard
     }
   });
 
+  it('reads the first row after a byte-order mark, which micromark skips', () => {
+    for (const text of ['\ufeffa|b\n-|-\n', '\ufeff| a | b |\n|---|---|\n| 1 | 2 |\n']) {
+      assert.equal(parseWhole(text).children[0]?.type, 'table', JSON.stringify(text));
+      assertSameTree(text, JSON.stringify(text));
+    }
+  });
+
   it('gives the tree of the construct tried everywhere, for every sample', () => {
     for (const file of readdirSync(join(root, 'samples'))) assertSameTree(readFileSync(join(root, 'samples', file), 'utf8'), file);
   });

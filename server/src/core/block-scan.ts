@@ -1,4 +1,4 @@
-import { matchStarts, WHOLE, type MatchStarts } from './match-starts';
+import { isOneGroup, matchStarts, WHOLE, type MatchStarts } from './match-starts';
 import { fold, lexicon, type Signal } from './lexicon';
 
 /**
@@ -26,7 +26,9 @@ export interface BlockMatch {
 
 /**
  * Between blocks: no pattern matches a control character, and the "." and "(" stop the negated
- * classes the patterns use (`[^.;]`, `[^()]`).
+ * classes the patterns use (`[^.;]`, `[^()]`). Reading blocks joined is exact only while the
+ * patterns use no `^` or `$` (a test checks) and no look-around that a control character
+ * satisfies, as none does today: those would see the neighbouring block, not the text's edge.
  */
 const SEPARATOR = '\u0001.(\u0001';
 /** The cache keeps block texts up to this many characters in all (about 8 MB), least recently used out first. */
@@ -179,6 +181,17 @@ interface Plan {
 }
 
 const WORD_START = '(?<![A-Za-z0-9])';
+const WORD_END = '(?![A-Za-z0-9])';
+
+/**
+ * Whether every match of `source` starts a word: it is compilePattern's shape, the look-behind
+ * and then one group (a top-level "|" would leave later branches unguarded).
+ */
+function startsWords(source: string): boolean {
+  if (!source.startsWith(WORD_START)) return false;
+  const rest = source.slice(WORD_START.length);
+  return isOneGroup(rest) || (rest.endsWith(WORD_END) && isOneGroup(rest.slice(0, -WORD_END.length)));
+}
 /** A signal with more first characters than this is read in one pass: it would be tried at nearly every word. */
 const MAX_FIRST_CHARS = 256;
 /**
@@ -210,7 +223,7 @@ function planFor(signals: readonly Signal[]): Plan {
   for (const signal of signals) {
     const regex = signal.regex;
     const starts =
-      regex.source.startsWith(WORD_START) && /^[gy]*$/.test(regex.flags) ? matchStarts(regex.source, MAX_FIRST_CHARS) : undefined;
+      startsWords(regex.source) && /^[gy]*$/.test(regex.flags) ? matchStarts(regex.source, MAX_FIRST_CHARS) : undefined;
     if (!starts || wordStartsAllowed(starts) > MAX_WORD_STARTS) {
       everywhere.push(signal);
       continue;

@@ -103,6 +103,8 @@ class Reader {
       if (this.eat(open)) {
         this.disjunction();
         if (!this.eat(')')) throw new Unsupported('unclosed group');
+        // Without the u flag a look-ahead may be quantified ("(?=a){2}"); it still consumes nothing.
+        this.quantifier();
         return EMPTY;
       }
     }
@@ -249,6 +251,19 @@ class Reader {
     const escape = this.escape(true);
     if (escape === 'backreference') throw new Unsupported('class escape');
     return escape.length === 1 && escape[0]![0] === escape[0]![1] ? escape[0]![0] : escape;
+  }
+}
+
+/** Whether `source` is one group, "(…)", "(?:…)" or a look-around, and nothing after it. */
+export function isOneGroup(source: string): boolean {
+  if (!source.startsWith('(')) return false;
+  try {
+    const reader = new Reader(source);
+    reader.term();
+    return reader.at === source.length;
+  } catch (error) {
+    if (error instanceof Unsupported) return false;
+    throw error;
   }
 }
 

@@ -74,7 +74,8 @@ function isBlank(text: string, start: number): boolean {
  * that could open a container there (a superset: some of them are text).
  */
 function addFlowStarts(text: string, start: number, starts: Set<number>): void {
-  let at = start;
+  // micromark skips a byte-order mark at the very start.
+  let at = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
   for (;;) {
     while (isSpace(text.charCodeAt(at))) at++;
     const c = text.charCodeAt(at);
