@@ -1,5 +1,5 @@
 import { isOneGroup, matchStarts, WHOLE, type MatchStarts } from './match-starts';
-import { fold, lexicon, type Signal } from './lexicon';
+import { compiledNow, fold, lexicon, type Signal } from './lexicon';
 
 /**
  * The raw signal matches of prose blocks, each block read on its own, remembered by block text.
@@ -75,12 +75,31 @@ export function readTogether(texts: readonly string[], signals: readonly Signal[
   }
   const joined = fold(texts.join(SEPARATOR));
   const found: BlockMatch[][] = texts.map(() => []);
+  charsRead += joined.length;
+  if (charsRead <= byWordsAfter) {
+    for (const signal of signals) readEverywhere(signal, texts, bases, joined, found);
+    return found;
+  }
   const plan = planFor(signals);
   for (const signal of plan.everywhere) readEverywhere(signal, texts, bases, joined, found);
   if (plan.atWords.length > 0) readAtWords(plan, texts, bases, joined, found);
   // Each block's matches signal by signal, in the order of `signals`, as reading each alone gives.
   for (const matches of found) if (matches.length > 1) matches.sort((x, y) => plan.order.get(x.signal)! - plan.order.get(y.signal)! || x.start - y.start);
   return found;
+}
+
+/**
+ * Reading by words needs a plan (planFor: the patterns read, tables built, sticky copies compiled),
+ * about 150 ms before V8 has warmed up, which reading by words saves back over about a megabyte of
+ * text. So the first megabyte read (a newly started server's first documents) is read pattern by
+ * pattern, and what comes after by words.
+ */
+let byWordsAfter = 1_000_000;
+let charsRead = 0;
+
+/** Read by words after `chars` characters have been read (1,000,000 by default; tests use 0). */
+export function readByWordsAfter(chars: number): void {
+  byWordsAfter = chars;
 }
 
 /** One pass of `signal` over the joined text, block boundaries respected. */
@@ -229,7 +248,7 @@ function planFor(signals: readonly Signal[]): Plan {
       continue;
     }
     const index = atWords.length;
-    atWords.push({ signal, sticky: new RegExp(regex.source, 'y') });
+    atWords.push({ signal, sticky: compiledNow(new RegExp(regex.source, 'y')) });
     for (let c = 0; c < starts.first.length; c++) {
       if (!starts.first[c]) continue;
       const row = (byPair[c] ??= new Array<number[] | undefined>(129).fill(undefined));

@@ -48,11 +48,6 @@ function then(a: First, b: First): First {
   };
 }
 
-/** `a` or `b`. */
-function either(a: First, b: First): First {
-  return { ranges: [...a.ranges, ...b.ranges], nullable: a.nullable || b.nullable, single: [...a.single, ...b.single], pairs: [...a.pairs, ...b.pairs] };
-}
-
 /** `a` repeated (at least once, or at least `zero ? 0 : 1` times; any upper bound reads as none). */
 function repeated(a: First, zero: boolean): First {
   const pairs = [...a.pairs];
@@ -84,9 +79,18 @@ class Reader {
 
   /** Disjunction: alternatives separated by "|", up to ")" or the end. */
   disjunction(): First {
-    let first = this.alternative();
-    while (this.eat('|')) first = either(first, this.alternative());
-    return first;
+    const first = this.alternative();
+    if (this.peek() !== '|') return first;
+    // Many alternatives (the lexicon has lists of a hundred): gathered in place, not pair by pair.
+    const all = { ranges: [...first.ranges], nullable: first.nullable, single: [...first.single], pairs: [...first.pairs] };
+    while (this.eat('|')) {
+      const next = this.alternative();
+      all.ranges.push(...next.ranges);
+      all.nullable ||= next.nullable;
+      all.single.push(...next.single);
+      all.pairs.push(...next.pairs);
+    }
+    return all;
   }
 
   /** A sequence of terms. */
@@ -123,12 +127,12 @@ class Reader {
     } else if (c === '+') {
       this.at++;
       zero = false;
-    } else {
+    } else if (c === '{') {
       const braces = /^\{(\d+)(?:,(\d*))?\}/.exec(this.source.slice(this.at, this.at + 32));
       if (!braces) return undefined;
       this.at += braces[0].length;
       zero = Number(braces[1]) === 0;
-    }
+    } else return undefined;
     this.eat('?'); // lazy
     return zero;
   }
