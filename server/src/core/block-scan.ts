@@ -132,8 +132,9 @@ function readEverywhere(signal: Signal, texts: readonly string[], bases: readonl
 /**
  * The signals whose matches start a word, tried only at the words that start with one of their
  * pairs of first characters (match-starts.ts), each where the one pass of readEverywhere would:
- * from the end of its last match on. A pattern tried at one place with the sticky flag matches what the global
- * search would find starting there, so the matches are the same, found at a fraction of the cost.
+ * from the end of its last match on. A pattern tried at one place with the sticky flag matches
+ * what the global search would find starting there, so the matches are the same, found at a
+ * fraction of the cost.
  */
 function readAtWords(plan: Plan, texts: readonly string[], bases: readonly number[], joined: string, found: BlockMatch[][]): void {
   const { atWords, byPair } = plan;
