@@ -15,8 +15,8 @@ import type { Target } from './files';
 /**
  * The Node.js flags `coprod-lens` runs with (on the bin's first line, scripts/build.mjs). With the
  * garbage collector in the thread that allocates, not in helper threads of its own, two check
- * threads have the two cores to themselves: over the bench corpus on two cores the default run
- * takes about 12% less time (6.2 s to 5.4 s) and 10% less CPU.
+ * threads have the two cores to themselves: over the earlier (repetitive) bench corpus on two
+ * cores the default run took about 12% less time (6.2 s to 5.4 s) and 10% less CPU.
  */
 export const CLI_NODE_FLAGS: readonly string[] = nodeFlags.cli;
 
@@ -37,7 +37,7 @@ const AHEAD = 4;
  * What a thread is worth. Each thread warms the analysis up on its own (V8 compiles the parser's
  * hot code again in every thread), which costs about half a second of CPU time; with one thread,
  * that compiling runs on a core the analysis leaves free. Measured on two cores over parts of the
- * bench corpus (files of about 21 kB): two threads are slower than one at 1.4 MB of Markdown
+ * earlier bench corpus (files of about 21 kB): two threads are slower than one at 1.4 MB of Markdown
  * (1.55 s against 1.43 s), faster at 2.8 MB (2.15 s against 2.34 s) and 1.45× as fast at 10.7 MB.
  * So the run uses one thread per MB, rounded down (two threads from 2 MB), up to one per core.
  */
